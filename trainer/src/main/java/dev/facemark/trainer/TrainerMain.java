@@ -1,0 +1,1 @@
+package dev.facemark.trainer; public class TrainerMain { public static void main(String[] a){} }
