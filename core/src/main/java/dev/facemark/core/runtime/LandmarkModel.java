@@ -1,0 +1,272 @@
+package dev.facemark.core.runtime;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.image.Cropper;
+import dev.facemark.core.model.ContractException;
+import dev.facemark.core.model.ModelContract;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A landmark model in ONNX Runtime, fed and read exactly as its embedded {@link ModelContract} says.
+ * Used by the tracker for every frame and by the trainer's evaluation, so both see the same crops.
+ *
+ * <p>Hot path without per-frame allocation: faces are cropped straight into one reused direct
+ * buffer that backs the input tensor, outputs are written by ONNX Runtime into pinned, reused
+ * output tensors, and results land in a reused {@link Predictions}. All faces of a frame run as
+ * one batch when the model's batch dimension is dynamic.
+ *
+ * <p>Not thread-safe (one scratch buffer); one instance per thread.
+ */
+public final class LandmarkModel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LandmarkModel.class);
+
+    private final String source;
+    private final ModelContract contract;
+    private final ModelSignature signature;
+    private final Device device;
+    private final OrtSession session;
+    private final Cropper cropper = new Cropper();
+    private final Predictions predictions;
+    private final int inputSize, landmarkSize, heatmapSize;
+    private final Map<Integer, Binding> bindings = new HashMap<>();
+    private FloatBuffer input;
+
+    /** Opens a model file. Missing file, missing contract metadata or a graph that disagrees with it: one clear exception. */
+    public static LandmarkModel open(Path file, RuntimeOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new ContractException("model file " + file + " does not exist; pass --model PATH to an exported .onnx model");
+        }
+        try {
+            return open(Files.readAllBytes(file), file.toString(), options);
+        } catch (IOException e) {
+            throw new ContractException("cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a model from its bytes (for example a model packaged on the classpath); {@code name} is used in messages. */
+    public static LandmarkModel open(byte[] onnx, String name, RuntimeOptions options) {
+        return new LandmarkModel(onnx, name, options);
+    }
+
+    private LandmarkModel(byte[] onnx, String name, RuntimeOptions options) {
+        this.source = name;
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession s = null;
+        Device actual = Device.CPU;
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            if (options.intraOpThreads() > 0) so.setIntraOpNumThreads(options.intraOpThreads());
+            so.setInterOpNumThreads(1);
+            // Between two inferences the pipeline decodes video on the same few cores: don't let idle ORT threads spin.
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            if (options.device() == Device.CUDA) actual = addCuda(so, name);
+            try {
+                s = env.createSession(onnx, so);
+            } catch (OrtException e) {
+                if (actual != Device.CUDA) throw e;
+                log.warn("CUDA session for {} failed ({}); running on CPU", name, firstLine(e));
+                try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+                    if (options.intraOpThreads() > 0) cpu.setIntraOpNumThreads(options.intraOpThreads());
+                    actual = Device.CPU;
+                    s = env.createSession(onnx, cpu);
+                }
+            }
+            this.session = s;
+            this.device = actual;
+            this.contract = ModelContract.fromMetadata(session.getMetadata().getCustomMetadata(), name);
+            this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, name);
+        } catch (OrtException e) {
+            closeQuietly(s);
+            throw new ContractException(name + " is not a loadable ONNX model: " + firstLine(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(s);
+            cropper.close();
+            throw e;
+        }
+        inputSize = contract.channels() * contract.inputWidth() * contract.inputHeight();
+        landmarkSize = contract.points() * 2;
+        heatmapSize = signature.hasHeatmaps() ? contract.points() * contract.heatmapWidth() * contract.heatmapHeight() : 0;
+        predictions = new Predictions(contract.points(), signature.hasHeatmaps(), contract.heatmapWidth(), contract.heatmapHeight());
+        ensureInput(signature.batch() > 0 ? signature.batch() : 4);
+    }
+
+    /** Adds the CUDA execution provider; when that is impossible says why in one line and stays on CPU. */
+    private static Device addCuda(OrtSession.SessionOptions so, String name) {
+        try {
+            so.addCUDA(0);
+            return Device.CUDA;
+        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            log.warn("CUDA requested for {} but unavailable ({}); running on CPU. "
+                    + "GPU inference needs the -Pcuda build (onnxruntime_gpu) with CUDA 12 and cuDNN 9.", name, firstLine(e));
+            return Device.CPU;
+        }
+    }
+
+    public ModelContract contract() { return contract; }
+    /** The device the session actually runs on (CPU after a CUDA fallback). */
+    public Device device() { return device; }
+    public String source() { return source; }
+    /** -1 when the model takes any batch size, else its fixed batch. */
+    public int batchDimension() { return signature.batch(); }
+
+    /** The contract's test-time crop around a reference box (tight landmark box or calibrated detector box). */
+    public CropTransform cropFor(FaceBox reference, float angle) {
+        return contract.boxPolicy().testCrop(reference, angle, contract.inputWidth(), contract.inputHeight());
+    }
+
+    /** Runs every crop of one image; see {@link #predict(Mat, CropTransform[], int)}. */
+    public Predictions predict(Mat image, List<CropTransform> crops) {
+        return predict(image, crops.toArray(new CropTransform[0]), crops.size());
+    }
+
+    /**
+     * Crops faces {@code 0..count-1} of {@code image} (BGR or grey 8-bit) and runs them as one batch.
+     * The result is reused by the next call.
+     */
+    public Predictions predict(Mat image, CropTransform[] crops, int count) {
+        predictions.reset(count);
+        if (count == 0) return predictions;
+        int chunk = signature.batch() > 0 ? signature.batch() : count;
+        for (int start = 0; start < count; start += chunk) {
+            runChunk(image, crops, start, Math.min(chunk, count - start), chunk);
+        }
+        return predictions;
+    }
+
+    private void runChunk(Mat image, CropTransform[] crops, int start, int n, int batch) {
+        long t0 = System.nanoTime();
+        ensureInput(batch);
+        FloatBuffer in = input;
+        in.clear();
+        for (int i = 0; i < n; i++) {
+            predictions.crop(start + i, crops[start + i]);
+            cropper.cropInto(image, crops[start + i], contract.normalization(), in);
+        }
+        long t1 = System.nanoTime();
+        Binding b = binding(batch);
+        try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+            // Outputs are pinned: ONNX Runtime wrote them into b's buffers.
+        } catch (OrtException e) {
+            throw new IllegalStateException(source + ": inference failed: " + firstLine(e), e);
+        }
+        long t2 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            int face = start + i;
+            float[] xy = predictions.inputSlot(face);
+            b.landmarks.get(i * landmarkSize, xy, 0, landmarkSize);
+            crops[face].toSource(xy, predictions.landmarkSlot(face));
+            if (heatmapSize > 0) {
+                float[] maps = predictions.mapSlot(face);
+                b.heatmaps.get(i * heatmapSize, maps, 0, heatmapSize);
+                HeatmapConfidence.peakMass(maps, 0, contract.points(), contract.heatmapWidth(), contract.heatmapHeight(),
+                        predictions.scoreSlot(face));
+            }
+        }
+        long t3 = System.nanoTime();
+        predictions.cropNanos += t1 - t0;
+        predictions.inferenceNanos += t2 - t1;
+        predictions.decodeNanos += t3 - t2;
+    }
+
+    /** Grows the shared input buffer; tensors made on the old buffer are dropped. */
+    private void ensureInput(int batch) {
+        if (input != null && input.capacity() >= batch * inputSize) return;
+        int cap = Math.max(batch, input == null ? 0 : 2 * input.capacity() / inputSize);
+        closeBindings();
+        input = ByteBuffer.allocateDirect(cap * inputSize * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private Binding binding(int batch) {
+        Binding b = bindings.get(batch);
+        if (b == null) {
+            try {
+                b = new Binding(batch);
+            } catch (OrtException e) {
+                throw new IllegalStateException(source + ": cannot allocate tensors for batch " + batch + ": " + firstLine(e), e);
+            }
+            bindings.put(batch, b);
+        }
+        return b;
+    }
+
+    /** Input view and pinned outputs for one batch size, all over reused direct memory. */
+    private final class Binding implements AutoCloseable {
+        final OnnxTensor inputTensor, landmarksTensor, heatmapsTensor;
+        final FloatBuffer landmarks, heatmaps;
+        final Map<String, OnnxTensor> inputs;
+        final Map<String, OnnxValue> outputs = new LinkedHashMap<>();
+
+        Binding(int n) throws OrtException {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            FloatBuffer view = input.duplicate();
+            view.position(0).limit(n * inputSize);
+            inputTensor = OnnxTensor.createTensor(env, view.slice(),
+                    new long[] {n, contract.channels(), contract.inputHeight(), contract.inputWidth()});
+            landmarks = direct(n * landmarkSize);
+            landmarksTensor = OnnxTensor.createTensor(env, landmarks, new long[] {n, contract.points(), 2});
+            outputs.put(ModelContract.LANDMARKS_NAME, landmarksTensor);
+            if (heatmapSize > 0) {
+                heatmaps = direct(n * heatmapSize);
+                heatmapsTensor = OnnxTensor.createTensor(env, heatmaps,
+                        new long[] {n, contract.points(), contract.heatmapHeight(), contract.heatmapWidth()});
+                outputs.put(ModelContract.HEATMAPS_NAME, heatmapsTensor);
+            } else {
+                heatmaps = null;
+                heatmapsTensor = null;
+            }
+            inputs = Map.of(ModelContract.INPUT_NAME, inputTensor);
+        }
+
+        @Override
+        public void close() {
+            inputTensor.close();
+            landmarksTensor.close();
+            if (heatmapsTensor != null) heatmapsTensor.close();
+        }
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private void closeBindings() {
+        bindings.values().forEach(Binding::close);
+        bindings.clear();
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        if (s == null) return;
+        try { s.close(); } catch (OrtException ignored) { /* already failing */ }
+    }
+
+    @Override
+    public void close() {
+        closeBindings();
+        cropper.close();
+        closeQuietly(session);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.facemark.core.runtime;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.TensorInfo;
+import dev.facemark.core.model.ContractException;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Checks a session's tensors against the model's contract, so that a model exported with the wrong
+ * input size or channel count fails when it is opened, with a message naming the file, instead of
+ * producing garbage points.
+ *
+ * @param batch the model's batch dimension: -1 when dynamic (all faces of a frame go in one run),
+ *              otherwise the fixed batch size the runtime must pad to
+ */
+public record ModelSignature(int batch, boolean hasHeatmaps) {
+
+    public static ModelSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs,
+                                       ModelContract c, String file) {
+        long[] in = tensor(inputs, ModelContract.INPUT_NAME, "input", file);
+        expect(in, new long[] {-1, c.channels(), c.inputHeight(), c.inputWidth()}, "input '" + ModelContract.INPUT_NAME + "'", file);
+        long[] lm = tensor(outputs, ModelContract.LANDMARKS_NAME, "output", file);
+        expect(lm, new long[] {-1, c.points(), 2}, "output '" + ModelContract.LANDMARKS_NAME + "'", file);
+        boolean heat = c.outputKind() == OutputKind.HEATMAPS;
+        if (heat) {
+            long[] hm = tensor(outputs, ModelContract.HEATMAPS_NAME, "output", file);
+            expect(hm, new long[] {-1, c.points(), c.heatmapHeight(), c.heatmapWidth()},
+                    "output '" + ModelContract.HEATMAPS_NAME + "'", file);
+            if (hm[0] != lm[0] && hm[0] > 0 && lm[0] > 0) {
+                throw new ContractException(file + ": heatmaps and landmarks disagree on the batch size");
+            }
+        }
+        int batch = (int) in[0];
+        if (batch == 0 || batch < -1) batch = -1;
+        if (lm[0] > 0 && batch > 0 && lm[0] != batch) {
+            throw new ContractException(file + ": input batch " + batch + " but landmark batch " + lm[0]);
+        }
+        return new ModelSignature(batch, heat);
+    }
+
+    private static long[] tensor(Map<String, NodeInfo> nodes, String name, String what, String file) {
+        NodeInfo n = nodes.get(name);
+        if (n == null) {
+            throw new ContractException(file + ": the model has no " + what + " named '" + name + "' (it has "
+                    + nodes.keySet() + "); re-export it with 'trainer export'");
+        }
+        if (!(n.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
+            throw new ContractException(file + ": " + what + " '" + name + "' must be a float32 tensor, is " + n.getInfo());
+        }
+        return t.getShape();
+    }
+
+    /** Dimension 0 is the batch and may be anything; a -1 (symbolic) anywhere else is accepted too. */
+    private static void expect(long[] actual, long[] expected, String what, String file) {
+        boolean ok = actual.length == expected.length;
+        for (int i = 1; ok && i < actual.length; i++) ok = actual[i] < 0 || actual[i] == expected[i];
+        if (!ok) {
+            throw new ContractException(file + ": " + what + " has shape " + shape(actual) + " but its contract says "
+                    + shape(expected) + " (N = batch); the file's metadata does not match its graph, re-export it");
+        }
+    }
+
+    private static String shape(long[] s) {
+        return Arrays.toString(Arrays.stream(s).mapToObj(v -> v < 0 ? "N" : Long.toString(v)).toArray());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.facemark.core.runtime;
+
+import dev.facemark.core.geom.CropTransform;
+
+/**
+ * The answer of one {@link LandmarkModel#predict} call, for every face of the batch. Owned and reused by
+ * the model (no per-frame allocation): valid until the next {@code predict}; copy what you keep.
+ */
+public final class Predictions {
+    private final int points;
+    private final boolean heatmaps;
+    private final int heatmapW, heatmapH;
+    private float[][] landmarks = new float[0][];
+    private float[][] inputLandmarks = new float[0][];
+    private float[][] scores = new float[0][];
+    private float[][] maps = new float[0][];
+    private CropTransform[] crops = new CropTransform[0];
+    private int count;
+    long cropNanos, inferenceNanos, decodeNanos;
+
+    Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH) {
+        this.points = points;
+        this.heatmaps = heatmaps;
+        this.heatmapW = heatmapW;
+        this.heatmapH = heatmapH;
+    }
+
+    void reset(int n) {
+        if (landmarks.length < n) {
+            int cap = Math.max(n, landmarks.length * 2);
+            float[][] l = new float[cap][], il = new float[cap][], s = new float[cap][], m = new float[cap][];
+            for (int i = 0; i < cap; i++) {
+                l[i] = i < landmarks.length ? landmarks[i] : new float[2 * points];
+                il[i] = i < inputLandmarks.length ? inputLandmarks[i] : new float[2 * points];
+                if (heatmaps) {
+                    s[i] = i < scores.length ? scores[i] : new float[points];
+                    m[i] = i < maps.length ? maps[i] : new float[points * heatmapW * heatmapH];
+                }
+            }
+            landmarks = l; inputLandmarks = il; scores = s; maps = m;
+            crops = java.util.Arrays.copyOf(crops, cap);
+        }
+        count = n;
+        cropNanos = inferenceNanos = decodeNanos = 0;
+    }
+
+    void crop(int i, CropTransform t) { crops[i] = t; }
+    float[] landmarkSlot(int i) { return landmarks[i]; }
+    float[] inputSlot(int i) { return inputLandmarks[i]; }
+    float[] scoreSlot(int i) { return scores[i]; }
+    float[] mapSlot(int i) { return maps[i]; }
+
+    /** Faces in this batch. */
+    public int count() { return count; }
+    public int points() { return points; }
+
+    /** Face i's points in source pixels, interleaved {x0, y0, ...}. */
+    public float[] landmarks(int i) { check(i); return landmarks[i]; }
+
+    /** Face i's points in model-input pixels (before {@link CropTransform#toSource}). */
+    public float[] inputLandmarks(int i) { check(i); return inputLandmarks[i]; }
+
+    /** Per-point confidence in [0, 1] (heatmap peak mass), or null for coordinate regressors, which give none. */
+    public float[] pointScores(int i) { check(i); return heatmaps ? scores[i] : null; }
+
+    /** Mean of the per-point confidences, or NaN when the model gives none. */
+    public float meanScore(int i) {
+        if (!heatmaps) return Float.NaN;
+        float s = 0f;
+        for (float v : scores[i]) s += v;
+        return s / points;
+    }
+
+    /** Face i's heatmaps, planar [P][h][w] (each map sums to 1), or null when the model has none. */
+    public float[] heatmaps(int i) { check(i); return heatmaps ? maps[i] : null; }
+
+    public boolean hasHeatmaps() { return heatmaps; }
+    public int heatmapWidth() { return heatmapW; }
+    public int heatmapHeight() { return heatmapH; }
+
+    /** The crop face i was cut with. */
+    public CropTransform crop(int i) { check(i); return crops[i]; }
+
+    /** Time spent cropping and normalising into the input buffer in the last call. */
+    public long cropNanos() { return cropNanos; }
+    /** Time spent inside ONNX Runtime in the last call. */
+    public long inferenceNanos() { return inferenceNanos; }
+    /** Time spent reading outputs back and mapping points to the source in the last call. */
+    public long decodeNanos() { return decodeNanos; }
+
+    private void check(int i) {
+        if (i < 0 || i >= count) throw new IndexOutOfBoundsException("face " + i + " of " + count);
+    }
+}

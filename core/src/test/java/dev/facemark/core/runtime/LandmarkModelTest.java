@@ -1,0 +1,199 @@
+package dev.facemark.core.runtime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.model.ContractException;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class LandmarkModelTest {
+    @TempDir Path tmp;
+
+    static final ModelContract GREY64 = FixtureModels.contract("fixture-64", 64, 1, OutputKind.COORDINATES, 0);
+
+    /** Image whose left half is grey 40 and right half grey 220. */
+    private static Mat twoTone() {
+        Mat img = new Mat(100, 200, CV_8UC3, new Scalar(40, 40, 40, 0));
+        try (Rect r = new Rect(100, 0, 100, 100); Mat right = img.apply(r)) {
+            right.put(new Scalar(220, 220, 220, 0));
+        }
+        return img;
+    }
+
+    /** What the regressor fixture must answer, in source pixels, for a crop of uniform grey g. */
+    private static float[] expected(ModelContract c, CropTransform t, int grey) {
+        float[] xy = FixtureModels.meanShapeInInput(c);
+        float m = (grey / 255f - 0.5f) / 0.5f;
+        for (int i = 0; i < xy.length; i++) xy[i] += FixtureModels.K * m;
+        return t.toSource(xy);
+    }
+
+    @Test
+    void regressorAnswersEachFaceOfOneBatchAndMapsBackToTheSource() {
+        Path f = FixtureModels.regressor(tmp.resolve("reg.onnx"), GREY64);
+        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat img = twoTone()) {
+            assertEquals(-1, model.batchDimension());
+            assertEquals(68, model.contract().points());
+            CropTransform left = CropTransform.square(40, 50, 40, 64, 64);
+            CropTransform right = new CropTransform(150, 50, 30, 30, 0.3f, 64, 64);
+            Predictions p = model.predict(img, List.of(left, right));
+            assertEquals(2, p.count());
+            assertArrayEquals(expected(GREY64, left, 40), p.landmarks(0), 1e-3f);
+            assertArrayEquals(expected(GREY64, right, 220), p.landmarks(1), 1e-3f);
+            assertNull(p.pointScores(0), "a regressor has no honest per-point confidence");
+            assertNull(p.heatmaps(0));
+            assertTrue(Float.isNaN(p.meanScore(0)));
+            // Reused buffers and pinned outputs must still work on the next call, with another batch size.
+            Predictions q = model.predict(img, List.of(right));
+            assertEquals(1, q.count());
+            assertArrayEquals(expected(GREY64, right, 220), q.landmarks(0), 1e-3f);
+            assertTrue(q.inferenceNanos() > 0);
+            // More faces than the initial buffer holds: it grows.
+            CropTransform[] many = new CropTransform[9];
+            for (int i = 0; i < many.length; i++) many[i] = i % 2 == 0 ? left : right;
+            Predictions r = model.predict(img, many, many.length);
+            assertArrayEquals(expected(GREY64, right, 220), r.landmarks(7), 1e-3f);
+            assertArrayEquals(expected(GREY64, left, 40), r.landmarks(8), 1e-3f);
+        }
+    }
+
+    @Test
+    void fixedBatchModelRunsFacesInChunks() {
+        Path f = FixtureModels.regressor(tmp.resolve("b1.onnx"), GREY64, 64, true, 1);
+        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat img = twoTone()) {
+            assertEquals(1, model.batchDimension());
+            CropTransform left = CropTransform.square(40, 50, 40, 64, 64);
+            CropTransform right = CropTransform.square(160, 50, 40, 64, 64);
+            Predictions p = model.predict(img, List.of(left, right, left));
+            assertArrayEquals(expected(GREY64, left, 40), p.landmarks(0), 1e-3f);
+            assertArrayEquals(expected(GREY64, right, 220), p.landmarks(1), 1e-3f);
+            assertArrayEquals(expected(GREY64, left, 40), p.landmarks(2), 1e-3f);
+        }
+    }
+
+    @Test
+    void meanShapeFixtureIsAFixedPointOfTheTrackingCrop() {
+        // Tracking feeds the tight box of the last points back through the box policy; for this fixture that
+        // reproduces the crop (up to the tiny input-dependent offset), which is what keeps end-to-end tests stable.
+        Path f = FixtureModels.regressor(tmp.resolve("reg.onnx"), GREY64);
+        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat img = twoTone()) {
+            CropTransform start = model.cropFor(new FaceBox(20, 30, 40, 45), 0f);
+            float[] pts = model.predict(img, List.of(start)).landmarks(0).clone();
+            CropTransform next = model.cropFor(FaceBox.ofPoints(pts), 0f);
+            assertEquals(start.cropWidth(), next.cropWidth(), 0.01f * start.cropWidth());
+            assertEquals(start.centreX(), next.centreX(), 1.5f);
+            assertEquals(start.centreY(), next.centreY(), 1.5f);
+        }
+    }
+
+    @Test
+    void heatmapModelReturnsMapsConsistentWithItsPointsAndPeakConfidence() {
+        ModelContract c = FixtureModels.contract("fixture-heat", 64, 3, OutputKind.HEATMAPS, 16);
+        Path f = FixtureModels.heatmap(tmp.resolve("heat.onnx"), c);
+        Path img = Path.of(System.getProperty("facemark.root", "."), "..", "shared", "samples", "grace_hopper.jpg");
+        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString())) {
+            assertFalse(bgr.empty(), "sample image " + img);
+            CropTransform t = model.cropFor(new FaceBox(170, 170, 180, 220), 0.1f);
+            Predictions p = model.predict(bgr, List.of(t, t));
+            assertTrue(p.hasHeatmaps());
+            float[] maps = p.heatmaps(0), in = p.inputLandmarks(0);
+            float[] scores = p.pointScores(0);
+            for (int k = 0; k < 68; k++) {
+                double sum = 0, sx = 0, sy = 0;
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
+                        float v = maps[(k * 16 + y) * 16 + x];
+                        sum += v; sx += v * ((x + 0.5) * 4 - 0.5); sy += v * ((y + 0.5) * 4 - 0.5);
+                    }
+                }
+                assertEquals(1.0, sum, 1e-3, "map " + k + " is a softmax");
+                assertEquals(sx, in[2 * k], 1e-2, "soft-argmax x of point " + k);
+                assertEquals(sy, in[2 * k + 1], 1e-2, "soft-argmax y of point " + k);
+                assertTrue(scores[k] > 9f / 256 - 1e-4 && scores[k] <= 1f, "peak mass of point " + k + " = " + scores[k]);
+            }
+            assertArrayEquals(t.toSource(in), p.landmarks(0), 1e-3f);
+            assertArrayEquals(p.landmarks(0), p.landmarks(1), 1e-4f, "same crop, same answer");
+        }
+    }
+
+    @Test
+    void peakMassIsHighForASharpMapAndLowForAFlatOne() {
+        float[] maps = new float[2 * 16];
+        maps[5] = 1f;                                  // map 0: all mass on one pixel
+        for (int i = 16; i < 32; i++) maps[i] = 0.06f;   // map 1: nearly flat, weak peak at (1, 1)
+        maps[16 + 5] = 0.1f;
+        float[] out = new float[2];
+        HeatmapConfidence.peakMass(maps, 0, 2, 4, 4, out);
+        assertEquals(1f, out[0], 1e-6f);
+        assertEquals(8 * 0.06f + 0.1f, out[1], 1e-5f);
+    }
+
+    @Test
+    void modelWithoutContractMetadataIsRefusedNamingTheFile() {
+        Path f = FixtureModels.regressor(tmp.resolve("bare.onnx"), GREY64, 64, false, -1);
+        ContractException e = assertThrows(ContractException.class, () -> LandmarkModel.open(f, RuntimeOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("bare.onnx") && e.getMessage().contains("contract"), e.getMessage());
+    }
+
+    @Test
+    void modelWhoseGraphDisagreesWithItsContractIsRefused() {
+        Path f = FixtureModels.regressor(tmp.resolve("wrong.onnx"), GREY64, 48, true, -1);
+        ContractException e = assertThrows(ContractException.class, () -> LandmarkModel.open(f, RuntimeOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("wrong.onnx") && e.getMessage().contains("[N, 1, 48, 48]")
+                && e.getMessage().contains("[N, 1, 64, 64]"), e.getMessage());
+    }
+
+    @Test
+    void missingAndCorruptFilesGiveOneClearMessage() throws Exception {
+        ContractException missing = assertThrows(ContractException.class,
+                () -> LandmarkModel.open(tmp.resolve("nope.onnx"), RuntimeOptions.DEFAULT));
+        assertTrue(missing.getMessage().contains("nope.onnx") && missing.getMessage().contains("does not exist"));
+        Path junk = Files.writeString(tmp.resolve("junk.onnx"), "this is not a model");
+        ContractException bad = assertThrows(ContractException.class, () -> LandmarkModel.open(junk, RuntimeOptions.DEFAULT));
+        assertTrue(bad.getMessage().contains("junk.onnx") && bad.getMessage().contains("not a loadable ONNX model"), bad.getMessage());
+    }
+
+    @Test
+    void cudaRequestFallsBackToCpuWhenTheBuildOrMachineHasNoCuda() throws Exception {
+        Path f = FixtureModels.regressor(tmp.resolve("reg.onnx"), GREY64);
+        boolean cudaBuild = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+        try (LandmarkModel model = LandmarkModel.open(f, new RuntimeOptions(1, Device.CUDA)); Mat img = twoTone()) {
+            if (!cudaBuild) assertEquals(Device.CPU, model.device());
+            CropTransform left = CropTransform.square(40, 50, 40, 64, 64);
+            assertArrayEquals(expected(GREY64, left, 40), model.predict(img, List.of(left)).landmarks(0), 1e-3f);
+        }
+        assertEquals(Device.CUDA, Device.parse(" Cuda "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Device.parse("tpu"));
+        assertTrue(e.getMessage().contains("cpu or cuda"));
+    }
+
+    @Test
+    void shippedFastModelLoadsAndPredictsInsideItsCropWhenPresent() {
+        Path root = Path.of(System.getProperty("facemark.root", "."));
+        Path fast = root.resolve("models/fast.onnx");
+        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
+        Path img = root.resolve("../shared/samples/grace_hopper.jpg");
+        try (LandmarkModel model = LandmarkModel.open(fast, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString())) {
+            assertEquals(68, model.contract().points());
+            CropTransform t = model.cropFor(new FaceBox(190, 200, 150, 180), 0f);
+            float[] in = model.predict(bgr, List.of(t)).inputLandmarks(0);
+            for (float v : in) assertTrue(v > -0.5f * model.contract().inputWidth() && v < 1.5f * model.contract().inputWidth(), "point " + v);
+        }
+    }
+}
