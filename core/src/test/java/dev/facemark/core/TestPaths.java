@@ -1,0 +1,22 @@
+package dev.facemark.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where tests find the read-only shared data: {@code <facemark.root>/../shared}. */
+public final class TestPaths {
+    private TestPaths() {}
+
+    public static Path root() {
+        String r = System.getProperty("facemark.root");
+        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
+        // Running a single module from its own folder: walk up to the parent pom.
+        while (p != null && !Files.isDirectory(p.resolve("core"))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("cannot find the repository root (set -Dfacemark.root)");
+        return p;
+    }
+
+    public static Path shared() { return root().resolve("../shared").normalize(); }
+
+    public static Path data() { return shared().resolve("data"); }
+}
