@@ -25,7 +25,7 @@ class CropTransformTest {
             }
             float[] back = t.toSource(t.toInput(src));
             for (int i = 0; i < src.length; i++) {
-                assertEquals(src[i], back[i], 1e-4 * Math.max(1, Math.abs(src[i]) / 1000), t + " point " + i);
+                if (Math.abs(src[i] - back[i]) > 1e-4 * Math.max(1, Math.abs(src[i]) / 1000)) fail(t + " point " + i + ": " + src[i] + " -> " + back[i]);
             }
             // And the other way: input -> source -> input.
             float[] in = {-0.5f, -0.5f, wh[0] - 0.5f, wh[1] - 0.5f, 3.25f, 7.75f};
@@ -34,7 +34,7 @@ class CropTransformTest {
             // by the input/crop scale, which is the only error allowed on top of 1e-4.
             double mag = Math.abs(cx) + Math.abs(cy) + cw + ch;
             double tol = 1e-4 + Math.ulp((float) mag) * (wh[0] / cw + wh[1] / ch);
-            for (int i = 0; i < in.length; i++) assertEquals(in[i], in2[i], tol, t + " input value " + i);
+            for (int i = 0; i < in.length; i++) if (Math.abs(in[i] - in2[i]) > tol) fail(t + " input value " + i + ": " + in[i] + " -> " + in2[i]);
         }
     }
 
