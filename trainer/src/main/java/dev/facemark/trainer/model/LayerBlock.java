@@ -1,0 +1,177 @@
+package dev.facemark.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DJL block of one {@link Layer}. It keeps the record it was built from, so the ONNX exporter reads the
+ * layer's meaning from here instead of guessing it from an opaque lambda. Parameters use fixed names
+ * ({@code weight, bias, gamma, beta, runningMean, runningVar}) that the exporter looks up.
+ *
+ * <p>Composite layers ({@link Layer.Sequence}, {@link Layer.Residual}, {@link Layer.Concat}) hold one child
+ * {@code LayerBlock} per part, in the record's order.
+ */
+public final class LayerBlock extends AbstractBlock {
+    /** DJL's BatchNorm default: running = 0.9 * running + 0.1 * batch. */
+    public static final float BN_MOMENTUM = 0.9f;
+
+    private final Layer layer;
+    private final List<LayerBlock> parts = new ArrayList<>();
+    private Parameter weight, bias, gamma, beta, runningMean, runningVar;
+
+    public LayerBlock(Layer layer) {
+        this.layer = layer;
+        if (layer instanceof Layer.Conv c) {
+            weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(c.out(), c.in() / c.groups(), c.kernel(), c.kernel())).build());
+            if (c.bias()) bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(c.out())).build());
+        } else if (layer instanceof Layer.BatchNorm b) {
+            gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
+                    .optShape(new Shape(b.channels())).build());
+            beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)
+                    .optShape(new Shape(b.channels())).build());
+            runningMean = addParameter(Parameter.builder().setName("runningMean").setType(Parameter.Type.RUNNING_MEAN)
+                    .optShape(new Shape(b.channels())).optRequiresGrad(false).build());
+            runningVar = addParameter(Parameter.builder().setName("runningVar").setType(Parameter.Type.RUNNING_VAR)
+                    .optShape(new Shape(b.channels())).optRequiresGrad(false).build());
+        } else if (layer instanceof Layer.Linear l) {
+            weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(l.out(), l.in())).build());
+            bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(l.out())).build());
+        } else if (layer instanceof Layer.Sequence s) {
+            for (Layer p : s.layers()) addPart(p);
+        } else if (layer instanceof Layer.Residual r) {
+            addPart(r.main());
+            addPart(r.shortcut());
+        } else if (layer instanceof Layer.Concat c) {
+            for (Layer p : c.branches()) addPart(p);
+        }
+    }
+
+    private void addPart(Layer l) {
+        parts.add(addChildBlock(l.kind(), new LayerBlock(l)));
+    }
+
+    public Layer layer() { return layer; }
+
+    /** Child blocks of a composite layer, in the record's order (empty for leaves). */
+    public List<LayerBlock> parts() { return List.copyOf(parts); }
+
+    /** A parameter's current value by its fixed name, or null when this layer has none of that name. */
+    public NDArray parameterArray(String name) {
+        Parameter p = getDirectParameters().get(name);
+        return p == null ? null : p.getArray();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        return new NDList(apply(ps, inputs, x, training, params));
+    }
+
+    private NDArray apply(ParameterStore ps, NDList inputs, NDArray x, boolean training, PairList<String, Object> params) {
+        if (layer instanceof Layer.Conv c) {
+            NDArray w = ps.getValue(weight, x.getDevice(), training);
+            NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
+            return Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
+                    new Shape(1, 1), c.groups()).singletonOrThrow();
+        } else if (layer instanceof Layer.BatchNorm b) {
+            return BatchNorm.batchNorm(x,
+                    ps.getValue(runningMean, x.getDevice(), training), ps.getValue(runningVar, x.getDevice(), training),
+                    ps.getValue(gamma, x.getDevice(), training), ps.getValue(beta, x.getDevice(), training),
+                    1, BN_MOMENTUM, b.epsilon(), training).singletonOrThrow();
+        } else if (layer instanceof Layer.Linear) {
+            return Linear.linear(x, ps.getValue(weight, x.getDevice(), training),
+                    ps.getValue(bias, x.getDevice(), training)).singletonOrThrow();
+        } else if (layer instanceof Layer.Relu) {
+            return Activation.relu(x);
+        } else if (layer instanceof Layer.Relu6) {
+            return x.clip(0f, 6f);
+        } else if (layer instanceof Layer.LeakyRelu r) {
+            return Activation.leakyRelu(x, r.alpha());
+        } else if (layer instanceof Layer.Identity) {
+            return x;
+        } else if (layer instanceof Layer.MaxPool m) {
+            return Pool.maxPool2d(x, new Shape(m.kernel(), m.kernel()), new Shape(m.stride(), m.stride()),
+                    new Shape(m.pad(), m.pad()), false);
+        } else if (layer instanceof Layer.GlobalAvgPool) {
+            return x.mean(new int[] {3}, true).mean(new int[] {2}, true); // PyTorch engine: one axis per mean
+        } else if (layer instanceof Layer.Flatten) {
+            return x.reshape(x.getShape().get(0), -1);
+        } else if (layer instanceof Layer.DepthToSpace d) {
+            return depthToSpace(x, d.block());
+        } else if (layer instanceof Layer.Sequence) {
+            NDList cur = inputs;
+            for (LayerBlock p : parts) cur = p.forward(ps, cur, training, params);
+            return cur.singletonOrThrow();
+        } else if (layer instanceof Layer.Residual) {
+            return parts.get(0).forward(ps, inputs, training, params).singletonOrThrow()
+                    .add(parts.get(1).forward(ps, inputs, training, params).singletonOrThrow());
+        } else if (layer instanceof Layer.Concat) {
+            NDList outs = new NDList();
+            for (LayerBlock p : parts) outs.add(p.forward(ps, inputs, training, params).singletonOrThrow());
+            return NDArrays.concat(outs, 1);
+        }
+        throw new IllegalStateException("no DJL implementation for layer " + layer.kind());
+    }
+
+
+    /** [N, C*r*r, H, W] -> [N, C, H*r, W*r], channel c*r*r + dy*r + dx (PyTorch pixel_shuffle, ONNX CRD). */
+    static NDArray depthToSpace(NDArray x, int r) {
+        Shape s = x.getShape();
+        long n = s.get(0), c = s.get(1) / ((long) r * r), h = s.get(2), w = s.get(3);
+        return x.reshape(n, c, r, r, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, h * r, w * r);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        long[] out = layer.outputShape(perSample(in));
+        long[] full = new long[out.length + 1];
+        full[0] = in.get(0);
+        System.arraycopy(out, 0, full, 1, out.length);
+        return new Shape[] {new Shape(full)};
+    }
+
+    private static long[] perSample(Shape s) {
+        long[] a = s.getShape();
+        long[] p = new long[a.length - 1];
+        System.arraycopy(a, 1, p, 0, p.length);
+        return p;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (layer instanceof Layer.Sequence) {
+            Shape[] cur = inputShapes;
+            for (LayerBlock p : parts) {
+                p.initialize(manager, dataType, cur);
+                cur = p.getOutputShapes(cur);
+            }
+        } else {
+            for (Block p : parts) p.initialize(manager, dataType, inputShapes);
+        }
+    }
+
+    @Override
+    public String toString() { return "LayerBlock(" + layer.kind() + ")"; }
+}

@@ -1,0 +1,103 @@
+package dev.facemark.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import dev.facemark.core.model.OutputKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ArchitecturesTest {
+
+    @BeforeAll
+    static void offline() { System.setProperty("ai.djl.offline", "true"); }
+
+    @Test
+    void resnet18IsTheRealOne() {
+        LandmarkNet net = Architectures.create("resnet18");
+        // torchvision resnet18 (11,689,512) with a 1-channel stem and a 512 -> 136 linear layer.
+        assertEquals(11_689_512L - 2 * 64 * 49 - 1000 * 513 + 136 * 513, net.parameterCount());
+        assertEquals(OutputKind.COORDINATES, net.outputKind());
+    }
+
+    @Test
+    void specParameterCountMatchesDjl() {
+        for (String name : Architectures.names()) {
+            LandmarkNet net = Architectures.create(name, tiny(name));
+            try (NDManager m = NDManager.newBaseManager()) {
+                net.initialize(m);
+                long djl = net.block().getParameters().values().stream()
+                        .filter(Parameter::requiresGradient).mapToLong(p -> p.getArray().size()).sum();
+                assertEquals(net.parameterCount(), djl, name);
+            }
+        }
+    }
+
+    @Test
+    void forwardGivesLandmarksInInputPixelsAndNormalisedHeatmaps() {
+        for (String name : Architectures.names()) {
+            ArchConfig cfg = tiny(name);
+            LandmarkNet net = Architectures.create(name, cfg);
+            try (NDManager m = NDManager.newBaseManager()) {
+                net.initialize(m);
+                NDArray x = m.randomNormal(net.inputShape(3));
+                NDList out = net.predict(m, new NDList(x));
+                assertEquals(new Shape(3, cfg.points(), 2), out.get(0).getShape(), name);
+                if (net.outputKind() == OutputKind.HEATMAPS) {
+                    assertEquals(2, out.size());
+                    assertEquals(new Shape(3, cfg.points(), net.heatmapHeight(), net.heatmapWidth()), out.get(1).getShape());
+                    float[] sums = out.get(1).reshape(3, cfg.points(), -1).sum(new int[] {2}).toFloatArray();
+                    for (float s : sums) assertEquals(1f, s, 1e-4f, name);
+                    // soft-argmax lies inside the input's extent [-0.5, W - 0.5]
+                    float[] lm = out.get(0).toFloatArray();
+                    for (int i = 0; i < lm.length; i += 2) {
+                        assertTrue(lm[i] >= -0.5f && lm[i] <= cfg.width() - 0.5f, name);
+                    }
+                } else {
+                    assertEquals(1, out.size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void regressionHeadMapsZeroToTheCentre() {
+        Head.Coordinates h = Head.Coordinates.centred(1, 96, 64);
+        assertEquals(47.5f, 0 * h.scaleX() + h.offsetX());
+        assertEquals(-0.5f, -1 * h.scaleX() + h.offsetX());
+        assertEquals(63.5f, 1 * h.scaleY() + h.offsetY());
+    }
+
+    @Test
+    void heatmapGridIsPixelCentres() {
+        Head.Heatmaps h = new Head.Heatmaps(1, 28, 28, 112, 112);
+        assertEquals(1.5f, h.gridX(0), 1e-6f);   // input pixels 0..3, centre 1.5
+        assertEquals(109.5f, h.gridY(27), 1e-6f);
+    }
+
+    @Test
+    void unknownNamesAndBadSizesAreRejectedWithTheirName() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Architectures.create("vgg", new ArchConfig(64, 64, 1, 68)));
+        assertTrue(e.getMessage().contains("vgg") && e.getMessage().contains("resnet18"), e.getMessage());
+        var u = assertThrows(IllegalArgumentException.class, () -> Architectures.create("unet", new ArchConfig(60, 60, 1, 68)));
+        assertTrue(u.getMessage().contains("multiple of 8"), u.getMessage());
+    }
+
+    /** Small instances for fast tests. */
+    static ArchConfig tiny(String name) {
+        return switch (name) {
+            case "nose" -> new ArchConfig(56, 48, 1, 1, Map.of("width", "0.5"));
+            case "fullface" -> new ArchConfig(96, 80, 1, 5, Map.of("width", "0.5", "hidden", "16"));
+            case "resnet18" -> new ArchConfig(32, 32, 1, 5, Map.of("width", "0.0625"));
+            case "unet" -> new ArchConfig(16, 16, 1, 3, Map.of("variant", "small", "base", "4"));
+            case "fast" -> new ArchConfig(32, 32, 1, 4, Map.of("width", "0.25"));
+            default -> Architectures.defaults(name);
+        };
+    }
+}
