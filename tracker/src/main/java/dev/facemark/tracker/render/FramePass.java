@@ -1,0 +1,12 @@
+package dev.facemark.tracker.render;
+
+/**
+ * Extra drawing the renderer runs after the video and before the overlay layers (face filters plug
+ * in here). Runs with the context current and the target framebuffer bound.
+ */
+public interface FramePass extends AutoCloseable {
+    void draw(FrameContext ctx);
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,6 @@
+package dev.facemark.tracker.render;
+
+/** OpenGL could not be brought up (no display, no EGL, too old a driver); the message says what to install or set. */
+public final class GlUnavailableException extends RuntimeException {
+    public GlUnavailableException(String message) { super(message); }
+}

@@ -1,0 +1,332 @@
+package dev.facemark.tracker.render;
+
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.points.PointGroup;
+import dev.facemark.core.points.PointScheme;
+import dev.facemark.tracker.face.FaceHeatmaps;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.face.TrackedFace;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.lwjgl.opengl.GL33C.*;
+import static org.lwjgl.stb.STBImageWrite.stbi_write_png;
+
+/**
+ * Draws a video frame and a {@link FrameResult} (points, contours, boxes, heatmaps, pose axes, HUD)
+ * into an offscreen framebuffer. The same renderer backs the live window ({@link LiveWindow}
+ * presents the framebuffer) and headless export ({@link #offscreen}: read back as BGR or PNG).
+ *
+ * <p>All calls must come from the thread that owns the GL context.
+ */
+public final class Renderer implements AutoCloseable {
+    private final GlContext ownedContext;
+    private final RenderOptions options;
+    private final Framebuffer target;
+    private final VideoTexture video;
+    private final ShaderProgram videoShader;
+    private final OverlayBatch overlay;
+    private final FontAtlas font;
+    private final HeatmapOverlay heatmaps;
+    private final int quadVao, quadVbo, emptyVao;
+    private Framebuffer videoRgb;
+    private boolean videoRgbFresh;
+    private FramePass effects;
+    private Viewport viewport;
+    private long frameIndex;
+
+    /** A renderer with its own headless GL context drawing into a {@code width x height} target. */
+    public static Renderer offscreen(int width, int height, RenderOptions options) {
+        GlContext ctx = GlContext.headless();
+        try {
+            return new Renderer(ctx, width, height, options);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /** A renderer on an existing context (current on this thread), which the caller keeps and closes. */
+    public static Renderer onContext(int width, int height, RenderOptions options) {
+        return new Renderer(null, width, height, options);
+    }
+
+    private Renderer(GlContext owned, int width, int height, RenderOptions options) {
+        this.ownedContext = owned;
+        this.options = options;
+        this.target = new Framebuffer(width, height);
+        this.video = new VideoTexture();
+        this.videoShader = new ShaderProgram("video.vert", "video.frag");
+        this.overlay = new OverlayBatch();
+        this.font = new FontAtlas(options.hudTextPx());
+        this.heatmaps = new HeatmapOverlay();
+        quadVao = glGenVertexArrays();
+        quadVbo = glGenBuffers();
+        glBindVertexArray(quadVao);
+        glBindBuffer(GL_ARRAY_BUFFER, quadVbo);
+        glBufferData(GL_ARRAY_BUFFER, 16 * 4, GL_STREAM_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, false, 16, 0);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, false, 16, 8);
+        emptyVao = glGenVertexArrays();
+        glBindVertexArray(0);
+    }
+
+    public RenderOptions options() { return options; }
+    public Framebuffer target() { return target; }
+    public int width() { return target.width(); }
+    public int height() { return target.height(); }
+    /** Where the last frame's video was placed (null before the first frame). */
+    public Viewport viewport() { return viewport; }
+
+    public void resize(int width, int height) { target.resize(width, height); }
+
+    /** Sets the pass run between the video and the overlays (face filters), or null; the renderer does not close it. */
+    public void setEffects(FramePass pass) { this.effects = pass; }
+
+    /**
+     * Renders one frame. {@code frame} may be null to redraw the last uploaded video (paused view);
+     * {@code result} may be null (video only); {@code hud} may be null (no HUD).
+     */
+    public void render(VideoImage frame, FrameResult result, HudInfo hud) {
+        if (frame != null) {
+            video.upload(frame);
+            videoRgbFresh = false;
+        }
+        int srcW = video.hasFrame() ? video.width() : result != null ? result.width() : target.width();
+        int srcH = video.hasFrame() ? video.height() : result != null ? result.height() : target.height();
+        viewport = Viewport.fit(srcW, srcH, target.width(), target.height());
+        frameIndex++;
+
+        target.bind();
+        int bg = options.letterboxColour();
+        glClearColor(((bg >>> 24) & 0xFF) / 255f, ((bg >>> 16) & 0xFF) / 255f, ((bg >>> 8) & 0xFF) / 255f, 1f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+
+        if (options.isOn(Layer.VIDEO) && video.hasFrame()) drawVideo();
+        if (effects != null && result != null) {
+            effects.draw(new Context(result));
+            target.bind();
+        }
+        if (result != null) {
+            if (options.isOn(Layer.HEATMAPS)) {
+                for (TrackedFace f : result.faces()) {
+                    FaceHeatmaps hm = f.heatmaps();
+                    if (hm != null) heatmaps.draw(hm, options, viewport);
+                }
+            }
+            for (TrackedFace f : result.faces()) drawFace(f);
+        }
+        if (hud != null && options.isOn(Layer.HUD)) drawHud(hud, result);
+        overlay.flush(target.width(), target.height(), font.texture());
+    }
+
+    /** Re-renders the last uploaded video with a (possibly changed) result and options: the paused view. */
+    public void redraw(FrameResult result, HudInfo hud) {
+        render((VideoImage) null, result, hud);
+    }
+
+    /** Convenience for OpenCV callers: renders a BGR Mat frame. */
+    public void render(Mat bgr, FrameResult result, HudInfo hud) {
+        render(bgr == null ? null : VideoImage.ofMat(bgr), result, hud);
+    }
+
+    private void drawVideo() {
+        Viewport v = viewport;
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            FloatBuffer q = stack.floats(
+                    v.x(), v.y(), 0, 0,
+                    v.x() + v.w(), v.y(), 1, 0,
+                    v.x(), v.y() + v.h(), 0, 1,
+                    v.x() + v.w(), v.y() + v.h(), 1, 1);
+            glBindBuffer(GL_ARRAY_BUFFER, quadVbo);
+            glBufferSubData(GL_ARRAY_BUFFER, 0, q);
+        }
+        videoShader.use();
+        videoShader.set("u_target", target.width(), target.height());
+        videoShader.set("u_alpha", 1f);
+        video.bind(videoShader);
+        glBindVertexArray(quadVao);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glBindVertexArray(0);
+    }
+
+    private int videoRgbTexture() {
+        if (!video.hasFrame()) throw new IllegalStateException("no video frame uploaded");
+        if (videoRgb == null) videoRgb = new Framebuffer(video.width(), video.height());
+        if (!videoRgbFresh) {
+            videoRgb.resize(video.width(), video.height());
+            videoRgb.bind();
+            try (MemoryStack stack = MemoryStack.stackPush()) {
+                float w = video.width(), h = video.height();
+                glBindBuffer(GL_ARRAY_BUFFER, quadVbo);
+                glBufferSubData(GL_ARRAY_BUFFER, 0, stack.floats(0, 0, 0, 0, w, 0, 1, 0, 0, h, 0, 1, w, h, 1, 1));
+            }
+            videoShader.use();
+            videoShader.set("u_target", video.width(), video.height());
+            videoShader.set("u_alpha", 1f);
+            video.bind(videoShader);
+            glBindVertexArray(quadVao);
+            glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+            glBindVertexArray(0);
+            videoRgbFresh = true;
+            target.bind();
+        }
+        return videoRgb.colourTexture();
+    }
+
+    private void drawFace(TrackedFace f) {
+        Viewport v = viewport;
+        PointScheme scheme = options.scheme();
+        boolean lost = f.framesLost() > 0;
+        int fade = lost ? 0x80 : 0xFF; // faces held while tracking is lost are drawn half transparent
+        float[] lm = f.landmarks();
+        int n = lm == null ? 0 : lm.length / 2;
+        if (options.isOn(Layer.CONTOURS) && n == scheme.count()) {
+            int[] e = scheme.edges();
+            int c = withAlpha(options.contourColour(), fade);
+            for (int i = 0; i + 1 < e.length; i += 2) {
+                overlay.line(v.toTargetX(lm[2 * e[i]]), v.toTargetY(lm[2 * e[i] + 1]),
+                        v.toTargetX(lm[2 * e[i + 1]]), v.toTargetY(lm[2 * e[i + 1] + 1]), options.lineWidth(), c);
+            }
+        }
+        if (options.isOn(Layer.POINTS) && n > 0) {
+            if (n == scheme.count()) {
+                for (PointGroup g : scheme.groups()) {
+                    int c = withAlpha(options.groupColour(g.name()), fade);
+                    float r = options.pointRadius(g.name());
+                    for (int i : g.indices()) overlay.disc(v.toTargetX(lm[2 * i]), v.toTargetY(lm[2 * i + 1]), r, c);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    overlay.disc(v.toTargetX(lm[2 * i]), v.toTargetY(lm[2 * i + 1]), options.pointRadius(), withAlpha(0xFFFFFFFF, fade));
+                }
+            }
+        }
+        if (options.isOn(Layer.BOXES) && f.box() != null) {
+            FaceBox b = f.box();
+            int c = withAlpha(options.boxColour(), fade);
+            float x0 = v.toTargetX(b.x()), y0 = v.toTargetY(b.y()), x1 = v.toTargetX(b.x() + b.w()), y1 = v.toTargetY(b.y() + b.h());
+            float lw = options.lineWidth();
+            overlay.rectOutline(x0 - lw / 2, y0 - lw / 2, x1 + lw / 2, y1 + lw / 2, lw, c);
+            String label = String.format(Locale.ROOT, "#%d %.2f%s", f.id(), f.score(), lost ? " lost " + f.framesLost() : "");
+            float tw = font.width(label), th = font.lineHeight();
+            float ly = Math.max(th, y0 - lw);
+            overlay.rect(x0 - lw / 2, ly - th, x0 - lw / 2 + tw + 6, ly, withAlpha(0x000000FF, 0xA0));
+            font.draw(overlay, label, x0 - lw / 2 + 3, ly - th * 0.25f, c);
+        }
+        if (options.isOn(Layer.POSE) && f.pose() != null) {
+            float[] p = PoseAxes.project(f.pose(), options.poseAxisLengthMm());
+            if (p != null) drawAxes(overlay, v, p, options.lineWidth() * 2, fade);
+        }
+    }
+
+    /** Draws projected axes {origin, X tip, Y tip, Z tip} (source pixels) in red, green, blue. */
+    public static void drawAxes(OverlayBatch batch, Viewport v, float[] p, float width, int alpha) {
+        int[] colours = {0xFF3030FF, 0x30FF30FF, 0x3060FFFF};
+        float ox = v.toTargetX(p[0]), oy = v.toTargetY(p[1]);
+        for (int k = 0; k < 3; k++) {
+            batch.line(ox, oy, v.toTargetX(p[2 + 2 * k]), v.toTargetY(p[3 + 2 * k]), width, withAlpha(colours[k], alpha));
+        }
+    }
+
+    private void drawHud(HudInfo hud, FrameResult r) {
+        StringBuilder sb = new StringBuilder();
+        if (!Double.isNaN(hud.fps())) sb.append(String.format(Locale.ROOT, "%.1f fps", hud.fps()));
+        if (!hud.modelName().isEmpty()) sb.append(sb.length() > 0 ? "  " : "").append(hud.modelName());
+        List<String> lines = new java.util.ArrayList<>();
+        if (sb.length() > 0) lines.add(sb.toString());
+        if (r != null) lines.add(String.format(Locale.ROOT, "frame %d  faces %d", r.frame(), r.faces().size()));
+        for (Map.Entry<String, Double> e : hud.stageMs().entrySet()) {
+            lines.add(String.format(Locale.ROOT, "%-10s %6.2f ms", e.getKey(), e.getValue()));
+        }
+        if (lines.isEmpty()) return;
+        float lh = font.lineHeight(), pad = 6;
+        float w = 0;
+        for (String s : lines) w = Math.max(w, font.width(s));
+        overlay.rect(pad, pad, pad * 3 + w, pad * 3 + lh * lines.size(), 0x00000090);
+        float y = pad * 2 + lh * 0.8f;
+        for (String s : lines) {
+            font.draw(overlay, s, pad * 2, y, 0xFFFFFFFF);
+            y += lh;
+        }
+    }
+
+    static int withAlpha(int rgba, int alpha) {
+        int a = (rgba & 0xFF) * alpha / 255;
+        return (rgba & 0xFFFFFF00) | a;
+    }
+
+    /** Reads the last rendered frame into a BGR 8UC3 Mat (re-allocated to the target size if needed). */
+    public void readBgr(Mat out) { target.readBgr(out); }
+
+    /** Reads the last rendered frame as packed BGR rows, top row first. */
+    public ByteBuffer readBgr(ByteBuffer out) { return target.readBgr(out); }
+
+    /** Writes the last rendered frame as a PNG (stb_image_write). */
+    public void writePng(Path file) {
+        ByteBuffer rgb = MemoryUtil.memAlloc(target.width() * target.height() * 3);
+        try {
+            target.readRgb(rgb);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            if (!stbi_write_png(file.toString(), target.width(), target.height(), 3, rgb, target.width() * 3)) {
+                throw new IOException("stb_image_write failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write screenshot " + file + ": " + e.getMessage(), e);
+        } finally {
+            MemoryUtil.memFree(rgb);
+        }
+    }
+
+    private final class Context implements FrameContext {
+        private final FrameResult result;
+
+        Context(FrameResult result) { this.result = result; }
+
+        @Override public FrameResult result() { return result; }
+        @Override public Viewport viewport() { return viewport; }
+        @Override public RenderOptions options() { return options; }
+        @Override public Framebuffer target() { return target; }
+        @Override public int videoRgbTexture() { return Renderer.this.videoRgbTexture(); }
+        @Override public OverlayBatch overlay() { return overlay; }
+        @Override public FontAtlas font() { return font; }
+        @Override public long frameIndex() { return frameIndex; }
+
+        @Override
+        public void drawFullQuad() {
+            glBindVertexArray(emptyVao);
+            glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+            glBindVertexArray(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        heatmaps.close();
+        font.close();
+        overlay.close();
+        videoShader.close();
+        video.close();
+        target.close();
+        if (videoRgb != null) videoRgb.close();
+        glDeleteBuffers(quadVbo);
+        glDeleteVertexArrays(quadVao);
+        glDeleteVertexArrays(emptyVao);
+        if (ownedContext != null) ownedContext.close();
+    }
+}
