@@ -160,6 +160,7 @@ public final class LandmarkReader {
     private static double number(Path file, int n, JsonNode o, String key) {
         JsonNode v = o.get(key);
         if (v == null) throw bad(file, n, "missing '" + key + "'");
+        if (v.isNumber()) return v.doubleValue(); // time_ms keeps double precision
         return num(file, n, v, key);
     }
 
