@@ -6,7 +6,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.image.Normalization;
+import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
+import dev.facemark.core.points.PointScheme;
+
+import java.util.Map;
 
 /**
  * A landmark network ready to train or export: its architecture name and config, its {@link NetSpec}
@@ -68,6 +74,22 @@ public final class LandmarkNet {
     /** Inference forward pass (BN uses running statistics). */
     public NDList predict(NDManager manager, NDList input) {
         return block.forward(new ParameterStore(manager, false), input, false);
+    }
+
+    /**
+     * A contract that matches this network's input and outputs (size, channels, points, output kind, heatmap
+     * size); calibrations start empty (the built-in detector defaults apply until {@code trainer calibrate}).
+     */
+    public ModelContract contract(String name, PointScheme scheme, Normalization normalization, BoxPolicy boxPolicy,
+                                  Map<String, String> provenance) {
+        if (scheme.count() != points()) {
+            throw new IllegalArgumentException("scheme " + scheme + " has " + scheme.count() + " points but the network predicts " + points());
+        }
+        if (normalization.channels() != spec.channels()) {
+            throw new IllegalArgumentException("normalisation has " + normalization.channels() + " channels but the network takes " + spec.channels());
+        }
+        return new ModelContract(name, architecture, scheme, spec.width(), spec.height(), normalization, boxPolicy,
+                outputKind(), heatmapWidth(), heatmapHeight(), Map.of(), provenance);
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class LayerBlock extends AbstractBlock {
     /** A parameter's current value by its fixed name, or null when this layer has none of that name. */
     public NDArray parameterArray(String name) {
         Parameter p = getDirectParameters().get(name);
-        return p == null ? null : p.getArray();
+        return p == null || !p.isInitialized() ? null : p.getArray();
     }
 
     @Override

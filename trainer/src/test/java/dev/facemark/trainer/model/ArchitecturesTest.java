@@ -29,7 +29,7 @@ class ArchitecturesTest {
     @Test
     void specParameterCountMatchesDjl() {
         for (String name : Architectures.names()) {
-            LandmarkNet net = Architectures.create(name, tiny(name));
+            LandmarkNet net = Architectures.create(name, TinyNets.config(name));
             try (NDManager m = NDManager.newBaseManager()) {
                 net.initialize(m);
                 long djl = net.block().getParameters().values().stream()
@@ -42,7 +42,7 @@ class ArchitecturesTest {
     @Test
     void forwardGivesLandmarksInInputPixelsAndNormalisedHeatmaps() {
         for (String name : Architectures.names()) {
-            ArchConfig cfg = tiny(name);
+            ArchConfig cfg = TinyNets.config(name);
             LandmarkNet net = Architectures.create(name, cfg);
             try (NDManager m = NDManager.newBaseManager()) {
                 net.initialize(m);
@@ -87,17 +87,5 @@ class ArchitecturesTest {
         assertTrue(e.getMessage().contains("vgg") && e.getMessage().contains("resnet18"), e.getMessage());
         var u = assertThrows(IllegalArgumentException.class, () -> Architectures.create("unet", new ArchConfig(60, 60, 1, 68)));
         assertTrue(u.getMessage().contains("multiple of 8"), u.getMessage());
-    }
-
-    /** Small instances for fast tests. */
-    static ArchConfig tiny(String name) {
-        return switch (name) {
-            case "nose" -> new ArchConfig(56, 48, 1, 1, Map.of("width", "0.5"));
-            case "fullface" -> new ArchConfig(96, 80, 1, 5, Map.of("width", "0.5", "hidden", "16"));
-            case "resnet18" -> new ArchConfig(32, 32, 1, 5, Map.of("width", "0.0625"));
-            case "unet" -> new ArchConfig(16, 16, 1, 3, Map.of("variant", "small", "base", "4"));
-            case "fast" -> new ArchConfig(32, 32, 1, 4, Map.of("width", "0.25"));
-            default -> Architectures.defaults(name);
-        };
     }
 }

@@ -1,0 +1,104 @@
+package dev.facemark.trainer.onnx;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.data.PtsFile;
+import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.image.Cropper;
+import dev.facemark.core.image.Normalization;
+import dev.facemark.core.model.OutputKind;
+import dev.facemark.trainer.model.LandmarkNet;
+import dev.facemark.trainer.model.TinyNets;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every architecture, exported at a small size with non-trivial BN statistics and biases, gives the same
+ * outputs in ONNX Runtime as in DJL (eval mode) for random inputs and for real face crops, batches 1 and 4.
+ */
+class OnnxParityTest {
+    static final Path DATA = Path.of(System.getProperty("facemark.root", "."), "..", "shared", "data", "300w", "afw");
+    static final String[] FACES = {"1051618982_1", "111076519_1"};
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void offline() { System.setProperty("ai.djl.offline", "true"); }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nose", "fullface", "resnet18", "unet", "fast"})
+    void djlAndOnnxRuntimeAgree(String arch) throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LandmarkNet net = TinyNets.create(arch, m, 7);
+            Path file = dir.resolve(arch + ".onnx");
+            OnnxExporter.export(net, TinyNets.contract(net), file);
+            int per = (int) (net.inputShape().size());
+            Random r = new Random(3);
+            float[] one = new float[per];
+            for (int i = 0; i < per; i++) one[i] = (float) r.nextGaussian();
+            float[] four = new float[4 * per];
+            float[][] faces = {realFace(net, FACES[0]), realFace(net, FACES[1])};
+            System.arraycopy(faces[0], 0, four, 0, per);
+            for (int i = per; i < 3 * per; i++) four[i] = (float) r.nextGaussian();
+            System.arraycopy(faces[1], 0, four, 3 * per, per);
+            try (OrtRunner ort = new OrtRunner(file)) {
+                compare(net, m, ort, one, 1);
+                compare(net, m, ort, four, 4);
+                compare(net, m, ort, faces[0], 1);
+            }
+        }
+    }
+
+    static float[] realFace(LandmarkNet net, String name) {
+        float[] pts = PtsFile.read(DATA.resolve(name + ".pts"), 68);
+        int w = (int) net.inputShape().get(3), h = (int) net.inputShape().get(2);
+        try (Mat img = ImageLoader.readColor(DATA.resolve(name + ".jpg")); Cropper c = new Cropper()) {
+            return c.crop(img, BoxPolicy.DEFAULT.testCrop(FaceBox.ofPoints(pts), 0f, w, h), Normalization.GREY_UNIT);
+        }
+    }
+
+    static void compare(LandmarkNet net, NDManager m, OrtRunner ort, float[] input, int batch) throws Exception {
+        long[] shape = net.inputShape(batch).getShape();
+        NDList djl;
+        try (NDManager sub = m.newSubManager()) {
+            djl = net.predict(sub, new NDList(sub.create(input, net.inputShape(batch))));
+            float[] lmDjl = djl.get(0).toFloatArray();
+            float[] hmDjl = djl.size() > 1 ? djl.get(1).toFloatArray() : null;
+            Map<String, float[]> out = ort.run(input, shape);
+            float[] lmOrt = out.get("landmarks");
+            assertEquals(lmDjl.length, lmOrt.length);
+            assertEquals(batch * net.points() * 2, lmOrt.length);
+            double maxDiff = 0, maxAbs = 0;
+            for (int i = 0; i < lmDjl.length; i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(lmDjl[i] - lmOrt[i]));
+                maxAbs = Math.max(maxAbs, Math.abs(lmDjl[i]));
+            }
+            assertTrue(maxDiff < 1e-4, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " (largest value " + maxAbs + ")");
+            assertTrue(maxAbs > 0.5, "degenerate landmarks");
+            if (net.outputKind() == OutputKind.HEATMAPS) {
+                float[] hmOrt = out.get("heatmaps");
+                assertNotNull(hmOrt, "heatmaps output missing");
+                assertEquals(hmDjl.length, hmOrt.length);
+                double hd = 0, hm = 0;
+                for (int i = 0; i < hmDjl.length; i++) {
+                    hd = Math.max(hd, Math.abs(hmDjl[i] - hmOrt[i]));
+                    hm = Math.max(hm, Math.abs(hmDjl[i]));
+                }
+                assertTrue(hd <= 1e-5 * hm, net.architecture() + " batch " + batch + ": heatmap diff " + hd + " vs max " + hm);
+            } else {
+                assertFalse(out.containsKey("heatmaps"));
+            }
+        }
+    }
+}
