@@ -43,7 +43,7 @@ public final class ImageLoader {
                     throw new DataFormatException(file, 0, "image file not found");
                 }
             }
-            case DECODE -> { try (Mat m = read(file, IMREAD_GRAYSCALE)) { /* decoded: fine */ } }
+            case DECODE -> read(file, IMREAD_GRAYSCALE).close();
         }
     }
 }

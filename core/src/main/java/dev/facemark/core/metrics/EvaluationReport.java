@@ -75,6 +75,55 @@ public record EvaluationReport(int faces, double nme, double nmeMedian, double n
         }
     }
 
+    /**
+     * Reads a report written by {@link #writeJson} (for comparing runs); a missing or non-numeric
+     * key is an IllegalArgumentException naming the file and the key.
+     */
+    public static EvaluationReport readJson(Path file) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            n = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read evaluation report " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(n, file.toString());
+    }
+
+    private static EvaluationReport fromJson(com.fasterxml.jackson.databind.JsonNode n, String where) {
+        double[] perPoint = null;
+        if (n.has("per_point_nme")) {
+            perPoint = new double[n.get("per_point_nme").size()];
+            for (int i = 0; i < perPoint.length; i++) perPoint[i] = n.get("per_point_nme").get(i).asDouble();
+        }
+        CedCurve.Points ced = null;
+        if (n.has("ced")) ced = new CedCurve.Points(doubles(n.get("ced").get("thresholds")), doubles(n.get("ced").get("fractions")));
+        Map<String, EvaluationReport> subs = new TreeMap<>();
+        if (n.has("subsets")) {
+            var it = n.get("subsets").fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                subs.put(e.getKey(), fromJson(e.getValue(), where + " subset " + e.getKey()));
+            }
+        }
+        return new EvaluationReport((int) num(n, "faces", where), num(n, "nme", where), num(n, "nme_median", where),
+                num(n, "nme_inter_pupil", where), num(n, "auc08", where), num(n, "fr08", where),
+                num(n, "auc10", where), num(n, "fr10", where), perPoint, ced, subs);
+    }
+
+    private static double num(com.fasterxml.jackson.databind.JsonNode n, String key, String where) {
+        var v = n.get(key);
+        if (v == null) throw new IllegalArgumentException(where + ": evaluation report has no '" + key + "'");
+        if (v.isNumber()) return v.asDouble();
+        if (v.isTextual() && v.asText().equals("NaN")) return Double.NaN;
+        throw new IllegalArgumentException(where + ": '" + key + "' is not a number");
+    }
+
+    private static double[] doubles(com.fasterxml.jackson.databind.JsonNode a) {
+        double[] d = new double[a == null ? 0 : a.size()];
+        for (int i = 0; i < d.length; i++) d[i] = a.get(i).asDouble();
+        return d;
+    }
+
     /** One line for logs: "554 faces: NME 4.12% (median 3.80%), AUC@0.08 0.512, FR@0.08 2.3%". */
     public String summary() {
         return String.format(java.util.Locale.ROOT, "%d faces: NME %.2f%% (median %.2f%%, inter-pupil %.2f%%), AUC@0.08 %.3f, FR@0.08 %.1f%%, AUC@0.10 %.3f, FR@0.10 %.1f%%",

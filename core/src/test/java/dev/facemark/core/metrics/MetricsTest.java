@@ -145,6 +145,15 @@ class MetricsTest {
         assertEquals(2, n.get("subsets").get("a").get("faces").asInt());
         assertEquals(68, n.get("per_point_nme").size());
         assertEquals(101, n.get("ced").get("thresholds").size());
+        EvaluationReport back = EvaluationReport.readJson(json);
+        assertEquals(r.faces(), back.faces());
+        assertEquals(r.nme(), back.nme());
+        assertEquals(r.auc10(), back.auc10());
+        assertArrayEquals(r.perPoint(), back.perPoint());
+        assertArrayEquals(r.ced().fractions(), back.ced().fractions());
+        assertEquals(r.subsets().get("b").fr10(), back.subsets().get("b").fr10());
+        java.nio.file.Files.writeString(json, "{\"faces\": 3}");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EvaluationReport.readJson(json)).getMessage().contains("'nme'"));
         assertEquals(0.25, n.get("ced").get("fractions").get(20).asDouble(), 1e-9); // 0.02 -> 1 of 4
         // One subset: no breakdown.
         Evaluator one = new Evaluator(S);
