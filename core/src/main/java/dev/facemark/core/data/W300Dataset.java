@@ -38,9 +38,9 @@ public final class W300Dataset {
     }
 
     /**
-     * Loads a split. {@code challenging} needs {@code ibug/}: a missing folder is an error; for
-     * {@code full} a missing {@code ibug/} is skipped (so "full" of the reduced release = common), a
-     * missing common folder is an error.
+     * Loads a split. Every folder of the split must exist: {@code challenging} and {@code full} need
+     * {@code ibug/}, so a copy without it (like the shared one) refuses them rather than report
+     * "full" numbers that are really "common" numbers.
      */
     public static Dataset load(Path root, String split, LoadMode mode, ImageCheck check) {
         if (!Files.isDirectory(root)) throw new DataFormatException(root, 0, "300-W folder not found");
@@ -49,8 +49,8 @@ public final class W300Dataset {
         for (String folder : folders(split)) {
             Path dir = root.resolve(folder);
             if (!Files.isDirectory(dir)) {
-                if (split.equals("full") && CHALLENGING.contains(folder)) continue;
-                throw new DataFormatException(dir, 0, "300-W subset folder not found (split '" + split + "' needs " + folders(split) + ")");
+                throw new DataFormatException(dir, 0, "300-W subset folder not found (split '" + split + "' needs "
+                        + folders(split) + (CHALLENGING.contains(folder) ? "; this copy has no challenging set, use 'common'" : "") + ")");
             }
             loadFolder(dir, folder, problems, check, out);
         }

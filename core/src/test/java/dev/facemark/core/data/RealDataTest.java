@@ -37,10 +37,11 @@ class RealDataTest {
         Dataset d = W300Dataset.load(W300, "common");
         assertEquals(554, d.size());
         assertEquals(Map.of("helen/testset", 330, "lfpw/testset", 224), d.subsetCounts());
-        // "full" of the reduced release is common (no ibug/); "challenging" needs ibug/ and says so.
-        assertEquals(554, W300Dataset.load(W300, "full").size());
-        DataFormatException e = assertThrows(DataFormatException.class, () -> W300Dataset.load(W300, "challenging"));
-        assertTrue(e.getMessage().contains("ibug"), e.getMessage());
+        // The shared copy has no ibug/: "challenging" and "full" say so instead of passing off common as full.
+        for (String split : new String[] {"challenging", "full"}) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> W300Dataset.load(W300, split));
+            assertTrue(e.getMessage().contains("ibug") && e.getMessage().contains("use 'common'"), e.getMessage());
+        }
         assertThrows(IllegalArgumentException.class, () -> W300Dataset.load(W300, "test"));
     }
 
