@@ -23,6 +23,13 @@ import java.util.Map;
  * {@link OutputKind#HEATMAPS} also heatmaps [N, P, h, w] (each map sums to 1).
  */
 public final class LandmarkNet {
+    static { offline(); }
+
+    /** DJL must not try to download engines or models: set {@code ai.djl.offline} before the engine starts. */
+    public static void offline() {
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+    }
+
     private final String architecture;
     private final ArchConfig config;
     private final NetSpec spec;
