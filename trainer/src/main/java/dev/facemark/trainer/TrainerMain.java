@@ -1,1 +1,29 @@
-package dev.facemark.trainer; public class TrainerMain { public static void main(String[] a){} }
+package dev.facemark.trainer;
+
+import dev.facemark.trainer.cli.CliErrors;
+import dev.facemark.trainer.cli.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trainer}: train, sweep, evaluate, report on and export facial landmark models. */
+@Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
+        description = "Trains, evaluates and exports 68-point facial landmark models.",
+        subcommands = {TrainCommand.class})
+public final class TrainerMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new TrainerMain());
+        CliErrors.install(cl);
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

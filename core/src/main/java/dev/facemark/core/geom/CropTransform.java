@@ -45,6 +45,28 @@ public final class CropTransform {
         id = sin / sx; ie = cos / sy; iff = cy - id * ox - ie * oy;
     }
 
+    /** A copy of {@code base} whose forward map is replaced by {a, b, c, d, e, f} (inverse derived). */
+    private CropTransform(CropTransform base, double[] m) {
+        this.cx = base.cx; this.cy = base.cy; this.cropW = base.cropW; this.cropH = base.cropH; this.angle = base.angle;
+        this.width = base.width; this.height = base.height;
+        a = m[0]; b = m[1]; c = m[2]; d = m[3]; e = m[4]; f = m[5];
+        double det = a * e - b * d;
+        if (!(Math.abs(det) > 1e-12)) throw new IllegalArgumentException("singular crop transform");
+        ia = e / det; ib = -b / det; id = -d / det; ie = a / det;
+        ic = -(ia * c + ib * f); iff = -(id * c + ie * f);
+    }
+
+    /**
+     * This crop followed by a horizontal shear of the input about its centre: u' = u + k * (v - centre).
+     * Training augmentation composes shear into the same affine so the image is resampled once; the
+     * nominal centre, size and angle stay those of this crop.
+     */
+    public CropTransform withShear(float k) {
+        double oy = height / 2.0 - 0.5;
+        // K = [[1, k], [0, 1]] applied after the forward map, about the input centre (K moves the centre row by 0).
+        return new CropTransform(this, new double[] {a + k * d, b + k * e, c + k * (f - oy), d, e, f});
+    }
+
     /** Axis-aligned square crop of side {@code side} centred on (cx, cy). */
     public static CropTransform square(float cx, float cy, float side, int width, int height) {
         return new CropTransform(cx, cy, side, side, 0f, width, height);

@@ -1,0 +1,25 @@
+package dev.facemark.trainer.train;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * L1 or squared error between predicted and true landmark coordinates, both divided by the input
+ * size so the loss does not depend on resolution (1.0 = one input width).
+ */
+public enum CoordinateLoss {
+    L1, MSE;
+
+    public static CoordinateLoss parse(String s) {
+        return switch (s.toLowerCase()) {
+            case "l1" -> L1;
+            case "mse", "l2" -> MSE;
+            default -> throw new IllegalArgumentException("unknown loss '" + s + "'; use l1 or mse");
+        };
+    }
+
+    /** Mean loss over batch, points and x/y; {@code pred} and {@code target} are [N, P, 2] input pixels. */
+    public NDArray compute(NDArray pred, NDArray target, float inputSize) {
+        NDArray d = pred.sub(target).divi(inputSize);
+        return this == L1 ? d.abs().mean() : d.square().mean();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.facemark.trainer.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.facemark.core.data.Dataset;
+import dev.facemark.core.data.DatasetSplit;
+import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.image.Normalization;
+import dev.facemark.core.points.PointScheme;
+import dev.facemark.trainer.augment.AugmentConfig;
+import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.data.Batch;
+import dev.facemark.trainer.data.BatchPipeline;
+import dev.facemark.trainer.data.CropSpec;
+import dev.facemark.trainer.data.ImageCache;
+import dev.facemark.trainer.data.TrainingFaces;
+import dev.facemark.trainer.model.ArchConfig;
+import dev.facemark.trainer.model.Architectures;
+import dev.facemark.trainer.model.LandmarkNet;
+import dev.facemark.trainer.report.LineChart;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One training run in a run folder: data split, background batch pipeline, the optimisation loop
+ * with warmup + cosine learning rate, validation NME each epoch, early stopping, a checkpoint every
+ * epoch (resumable after a kill), {@code log.csv}, {@code loss.png}, and the best weights in {@code best/}.
+ */
+public final class TrainingRun {
+    /** What a finished (or stopped) run leaves behind. */
+    public record Result(RunState state, Path runDir, LandmarkNet net, CropSpec spec, boolean earlyStopped) { }
+
+    /** Called after the last epoch with the best weights loaded into {@code net}; may export ONNX. */
+    public interface Finisher {
+        void finish(Result result, TrainConfig config) throws IOException;
+    }
+
+    private final TrainConfig cfg;
+    private final Path runDir;
+    private final PrintStream log;
+    private final boolean progress;
+    private Function<ArchConfig, LandmarkNet> networks;
+    private Finisher finisher;
+    private int stopAfterEpochs = Integer.MAX_VALUE;
+
+    public TrainingRun(TrainConfig cfg, Path runDir, PrintStream log, boolean progress) {
+        this.cfg = cfg;
+        this.runDir = runDir;
+        this.log = log;
+        this.progress = progress;
+        this.networks = a -> Architectures.create(cfg.arch(), a);
+    }
+
+    /** Uses another network builder (tests use a tiny block). */
+    public TrainingRun withNetworks(Function<ArchConfig, LandmarkNet> networks) { this.networks = networks; return this; }
+
+    public TrainingRun withFinisher(Finisher f) { this.finisher = f; return this; }
+
+    /** Stops (as if killed) after this many epochs in this process; for resume tests. */
+    public TrainingRun stopAfter(int epochs) { this.stopAfterEpochs = epochs; return this; }
+
+    public static ArchConfig archConfig(TrainConfig cfg) {
+        ArchConfig d;
+        try {
+            d = Architectures.defaults(cfg.arch());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        int w = cfg.inputWidth() > 0 ? cfg.inputWidth() : d.width();
+        int h = cfg.inputHeight() > 0 ? cfg.inputHeight() : d.height();
+        int c = cfg.channels() > 0 ? cfg.channels() : d.channels();
+        return new ArchConfig(w, h, c, d.points(), d.options());
+    }
+
+    public static CropSpec cropSpec(ArchConfig a, boolean augment) {
+        PointScheme scheme = a.points() == 1 ? PointScheme.NOSE_TIP : PointScheme.IBUG_68;
+        Normalization norm = a.channels() == 1 ? Normalization.GREY_UNIT : Normalization.RGB_UNIT;
+        return new CropSpec(scheme, a.width(), a.height(), norm, BoxPolicy.DEFAULT, augment ? AugmentConfig.DEFAULT : AugmentConfig.NONE);
+    }
+
+    public Result run(boolean resume) throws IOException {
+        Files.createDirectories(runDir);
+        writeConfig();
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cfg.threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        ArchConfig arch = archConfig(cfg);
+        CropSpec spec = cropSpec(arch, cfg.augment());
+        Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(cfg.dataRoot()), cfg.datasets()), cfg.maxFaces(), cfg.seed());
+        DatasetSplit split = TrainingFaces.split(all, cfg.valFraction(), cfg.seed());
+        if (split.train().size() < cfg.batch()) {
+            throw new UserException("only " + split.train().size() + " training faces for batch size " + cfg.batch()
+                    + ": lower --batch or raise --max-faces");
+        }
+        log.printf(Locale.ROOT, "data: %s -> %d train, %d validation faces (%s)%n", all.name(), split.train().size(),
+                split.validation().size(), all.problems().isEmpty() ? "no problems" : all.problems().size() + " skipped");
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) cfg.seed());
+        LandmarkNet net = networks.apply(arch);
+        log.println("model: " + net);
+        CoordinateLoss lossFn = CoordinateLoss.parse(cfg.loss());
+        float size = Math.max(arch.width(), arch.height());
+        Checkpoints checkpoints = new Checkpoints(runDir);
+
+        try (ImageCache images = new ImageCache((long) cfg.cacheMb() << 20);
+             BatchPipeline train = new BatchPipeline(split.train().samples(), spec, cfg.batch(), cfg.workers(), 4, images, cfg.seed());
+             BatchPipeline val = new BatchPipeline(split.validation().samples(), spec.withAugment(AugmentConfig.NONE),
+                     cfg.batch(), cfg.workers(), 2, images, cfg.seed());
+             Model model = Model.newInstance(cfg.arch(), Device.cpu(), "PyTorch");
+             NDManager stateManager = model.getNDManager().newSubManager()) {
+            model.setBlock(net.block());
+            ResumableAdam opt = new ResumableAdam(cfg.optimizer().equalsIgnoreCase("adamw"), cfg.lr(), cfg.weightDecay(), stateManager);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
+            long stepsPerEpoch = train.batchCount(true);
+            LearningRateSchedule schedule = new LearningRateSchedule(cfg.lr(),
+                    Math.round(cfg.warmupEpochs() * stepsPerEpoch), stepsPerEpoch * cfg.epochs(), 0.01f);
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(net.inputShape(cfg.batch()));
+                opt.bind(net.block().getParameters());
+                RunState state = RunState.fresh();
+                Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
+                if (resume && latest.isEmpty()) log.println("resume: no checkpoint in " + runDir + ", starting fresh");
+                if (latest.isPresent()) {
+                    state = Checkpoints.load(latest.get(), model, opt);
+                    log.printf(Locale.ROOT, "resume: %s (epoch %d done, step %d, best val NME %.4f)%n",
+                            latest.get().getFileName(), state.epochsDone(), state.globalStep(), state.bestValNme());
+                }
+                ProgressBar bar = new ProgressBar(System.err, progress);
+                boolean early = false;
+                int ranHere = 0;
+                while (state.epochsDone() < cfg.epochs() && ranHere < stopAfterEpochs) {
+                    if (cfg.patience() > 0 && state.epochsSinceBest() >= cfg.patience()) { early = true; break; }
+                    int epoch = state.epochsDone();
+                    long t0 = System.nanoTime();
+                    double lossSum = 0;
+                    int seen = 0, steps = 0;
+                    long step = state.globalStep();
+                    float lr = cfg.lr();
+                    try (BatchPipeline.Epoch e = train.epoch(epoch, true)) {
+                        Batch b;
+                        while ((b = e.next()) != null) {
+                            lr = schedule.at(step);
+                            opt.setLearningRate(lr);
+                            float l = trainStep(trainer, b, e, arch, spec, lossFn, size);
+                            if (!Float.isFinite(l)) {
+                                throw new UserException("loss became " + l + " at epoch " + (epoch + 1) + " step " + steps
+                                        + ": lower --lr (now " + cfg.lr() + ")");
+                            }
+                            lossSum += l * cfg.batch();
+                            seen += cfg.batch();
+                            steps++;
+                            step++;
+                            double el = (System.nanoTime() - t0) / 1e9;
+                            bar.update(epoch + 1, cfg.epochs(), steps, e.batches(), lossSum / seen, seen / el,
+                                    el / steps * (e.batches() - steps));
+                        }
+                    }
+                    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                    double[] v = validate(trainer, val, lossFn, size);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    EpochRecord rec = new EpochRecord(epoch + 1, lossSum / Math.max(1, seen), v[0], v[1], lr,
+                            seen / trainSeconds, seconds);
+                    boolean better = rec.valNme() < state.bestValNme();
+                    state = state.after(rec, step);
+                    checkpoints.save(epoch + 1, model, opt, state, better);
+                    EpochLog.write(runDir.resolve("log.csv"), state.history());
+                    lossChart(state);
+                    bar.finish(String.format(Locale.ROOT,
+                            "epoch %d/%d train loss %.5f val loss %.5f val NME %.4f%s lr %.2e %.0f img/s %.0fs",
+                            rec.epoch(), cfg.epochs(), rec.trainLoss(), rec.valLoss(), rec.valNme(), better ? "*" : "",
+                            lr, rec.imagesPerSecond(), seconds));
+                    ranHere++;
+                }
+                if (early) log.printf(Locale.ROOT, "early stop: no better validation NME for %d epochs%n", cfg.patience());
+                boolean finished = state.epochsDone() >= cfg.epochs() || early;
+                if (finished && Files.isDirectory(checkpoints.bestDir())) {
+                    Checkpoints.load(checkpoints.bestDir(), model, null);
+                }
+                Result result = new Result(state, runDir, net, spec, early);
+                if (finished && finisher != null) finisher.finish(result, cfg);
+                return result;
+            }
+        }
+    }
+
+    private static float trainStep(Trainer trainer, Batch b, BatchPipeline.Epoch epoch, ArchConfig a, CropSpec spec,
+                                   CoordinateLoss lossFn, float size) {
+        int n = b.size();
+        // A per-step manager: every array of this step (inputs, activations, loss) is freed when it closes.
+        try (NDManager sm = trainer.getManager().newSubManager()) {
+            NDArray x = sm.create(FloatBuffer.wrap(b.pixels(), 0, n * b.sampleValues()),
+                    new Shape(n, a.channels(), a.height(), a.width()));
+            NDArray y = sm.create(FloatBuffer.wrap(b.targets(), 0, n * b.pointValues()),
+                    new Shape(n, spec.scheme().count(), 2));
+            epoch.release(b);
+            float l;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(new NDList(x));
+                NDArray loss = lossFn.compute(out.get(0), y, size);
+                gc.backward(loss);
+                l = loss.getFloat();
+            }
+            trainer.step();
+            return l;
+        }
+    }
+
+    /** Mean validation loss and mean NME (inter-ocular, in the crop: crops are similarities so NME is unchanged). */
+    static double[] validate(Trainer trainer, BatchPipeline val, CoordinateLoss lossFn, float size) {
+        if (val.samples().isEmpty()) return new double[] {Double.NaN, Double.NaN};
+        double lossSum = 0, nmeSum = 0;
+        int count = 0;
+        int p = val.spec().scheme().count();
+        try (BatchPipeline.Epoch e = val.epoch(0, false)) {
+            Batch b;
+            while ((b = e.next()) != null) {
+                int n = b.size();
+                float[] pred;
+                try (NDManager sm = trainer.getManager().newSubManager()) {
+                    NDArray x = sm.create(FloatBuffer.wrap(b.pixels(), 0, n * b.sampleValues()),
+                            new Shape(n, val.spec().normalization().channels(), val.spec().height(), val.spec().width()));
+                    pred = trainer.evaluate(new NDList(x)).get(0).toFloatArray();
+                }
+                float[] t = b.targets();
+                for (int r = 0; r < n; r++) {
+                    double err = 0, l = 0;
+                    for (int i = 0; i < p; i++) {
+                        int k = r * 2 * p + 2 * i;
+                        double dx = pred[k] - t[k], dy = pred[k + 1] - t[k + 1];
+                        err += Math.hypot(dx, dy);
+                        l += lossFn == CoordinateLoss.L1 ? (Math.abs(dx) + Math.abs(dy)) / size : (dx * dx + dy * dy) / (size * size);
+                    }
+                    lossSum += l / (2 * p);
+                    nmeSum += err / p / b.normaliser()[r];
+                    count++;
+                }
+                e.release(b);
+            }
+        }
+        return new double[] {lossSum / count, nmeSum / count};
+    }
+
+    private void lossChart(RunState state) {
+        LineChart c = new LineChart("Loss (" + cfg.arch() + ", " + cfg.loss() + ")", "epoch", "loss").logY();
+        for (EpochRecord r : state.history()) {
+            c.add("train", r.epoch(), r.trainLoss());
+            c.add("validation", r.epoch(), r.valLoss());
+        }
+        try {
+            c.write(runDir.resolve("loss.png"), 800, 500);
+        } catch (IOException | RuntimeException ex) {
+            log.println("warning: could not draw loss.png: " + ex.getMessage());
+        }
+    }
+
+    private void writeConfig() throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve("config.json").toFile(), cfg);
+    }
+
+    public static TrainConfig readConfig(Path runDir) throws IOException {
+        Path f = runDir.resolve("config.json");
+        if (!Files.isRegularFile(f)) throw new UserException("no config.json in " + runDir + ": not a run folder (train with --out first)");
+        return new ObjectMapper().readValue(f.toFile(), TrainConfig.class);
+    }
+}
