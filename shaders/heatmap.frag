@@ -1,12 +1,9 @@
 #version 330 core
-// Colour-mapped, transparent heatmap overlay: max over the selected maps of a texture array,
-// normalised by u_scale (1 / max of the selection), through a "hot" colour map; alpha grows
-// with the value so cold areas leave the video visible.
+// Colour-mapped, transparent heatmap overlay. u_value holds the selected maps' per-texel max,
+// normalised to [0, 1] (heatmap_reduce.frag); it is sampled bilinearly across the face crop and
+// mapped through a "hot" colour map; alpha grows with the value so cold areas leave the video visible.
 in vec2 v_uv;
-uniform sampler2DArray u_maps;
-uniform int u_layers[128];
-uniform int u_count;
-uniform float u_scale;
+uniform sampler2D u_value;
 uniform float u_opacity;
 out vec4 o_color;
 
@@ -17,10 +14,6 @@ vec3 hot(float x) {
 }
 
 void main() {
-    float m = 0.0;
-    for (int i = 0; i < u_count; i++) {
-        m = max(m, texture(u_maps, vec3(v_uv, float(u_layers[i]))).r);
-    }
-    float v = clamp(m * u_scale, 0.0, 1.0);
+    float v = texture(u_value, v_uv).r;
     o_color = vec4(hot(v), u_opacity * sqrt(v));
 }

@@ -1,11 +1,13 @@
 #version 330 core
-// Video colour conversion on the GPU.
-// u_mode 0: BGR bytes uploaded as-is into an RGB texture -> swizzle here (no CPU conversion).
-// u_mode 1: I420 (Y, U, V planes, R8 each). u_mode 2: NV12 (Y plane R8, interleaved UV plane RG8).
-// u_mode 3: already RGB(A) (an intermediate texture).
+// Video colour conversion on the GPU, one program per VIDEO_MODE (defined by the loader) so
+// software GL runs no dead branches:
+// 0: RGB(A) texture (BGR frames are uploaded with GL_BGR, see VideoTexture for why).
+// 1: I420 (Y, U, V planes, R8 each).   2: NV12 (Y plane R8, interleaved UV plane RG8).
 // YUV is BT.601 limited range, what webcams and most SD/HD decoders emit.
+#ifndef VIDEO_MODE
+#define VIDEO_MODE 0
+#endif
 in vec2 v_uv;
-uniform int u_mode;
 uniform sampler2D u_tex0;
 uniform sampler2D u_tex1;
 uniform sampler2D u_tex2;
@@ -22,16 +24,13 @@ vec3 yuvToRgb(float y, float u, float v) {
 }
 
 void main() {
-    vec3 rgb;
-    if (u_mode == 0) {
-        rgb = texture(u_tex0, v_uv).bgr;
-    } else if (u_mode == 1) {
-        rgb = yuvToRgb(texture(u_tex0, v_uv).r, texture(u_tex1, v_uv).r, texture(u_tex2, v_uv).r);
-    } else if (u_mode == 2) {
-        vec2 c = texture(u_tex1, v_uv).rg;
-        rgb = yuvToRgb(texture(u_tex0, v_uv).r, c.x, c.y);
-    } else {
-        rgb = texture(u_tex0, v_uv).rgb;
-    }
+#if VIDEO_MODE == 0
+    vec3 rgb = texture(u_tex0, v_uv).rgb;
+#elif VIDEO_MODE == 1
+    vec3 rgb = yuvToRgb(texture(u_tex0, v_uv).r, texture(u_tex1, v_uv).r, texture(u_tex2, v_uv).r);
+#else
+    vec2 c = texture(u_tex1, v_uv).rg;
+    vec3 rgb = yuvToRgb(texture(u_tex0, v_uv).r, c.x, c.y);
+#endif
     o_color = vec4(rgb, u_alpha);
 }

@@ -16,9 +16,16 @@ import static org.lwjgl.opengl.GL33C.*;
 public final class Framebuffer implements AutoCloseable {
     private final int fbo;
     private final int colour;
+    private final int internalFormat;
     private int width, height;
 
     public Framebuffer(int width, int height) {
+        this(width, height, GL_RGBA8);
+    }
+
+    /** A framebuffer whose colour texture has the given internal format (e.g. GL_R32F for data passes). */
+    public Framebuffer(int width, int height, int internalFormat) {
+        this.internalFormat = internalFormat;
         fbo = glGenFramebuffers();
         colour = glGenTextures();
         glBindTexture(GL_TEXTURE_2D, colour);
@@ -35,7 +42,7 @@ public final class Framebuffer implements AutoCloseable {
         width = w;
         height = h;
         glBindTexture(GL_TEXTURE_2D, colour);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
+        glTexImage2D(GL_TEXTURE_2D, 0, internalFormat, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
         glBindTexture(GL_TEXTURE_2D, 0);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour, 0);

@@ -13,19 +13,25 @@ import static org.lwjgl.opengl.GL33C.*;
 
 /**
  * Draws a face's heatmaps as a colour-mapped translucent overlay. The maps go up as one R32F texture
- * array (one layer per point); {@code heatmap.frag} takes the max over the selected layers per
- * pixel. The quad is the model-input crop mapped to the source by {@link FaceHeatmaps#crop()}
+ * array (one layer per point); {@code heatmap_reduce.frag} takes the max over the selected layers
+ * into one normalised map at heatmap resolution, which {@code heatmap.frag} colour-maps across the
+ * face. The quad is the model-input crop mapped to the source by {@link FaceHeatmaps#crop()}
  * (rotated crops included), then into the target by the viewport.
  */
 public final class HeatmapOverlay implements AutoCloseable {
     private static final int MAX_LAYERS = 128;
 
     private final ShaderProgram shader;
-    private final int texture, vao, vbo;
+    private final ShaderProgram reduce;
+    private final Framebuffer reduced;
+    private final int texture, vao, vbo, emptyVao;
     private int texW, texH, texLayers;
 
     public HeatmapOverlay() {
         shader = new ShaderProgram("heatmap.vert", "heatmap.frag");
+        reduce = new ShaderProgram("fullscreen.vert", "heatmap_reduce.frag");
+        reduced = new Framebuffer(1, 1, GL_R32F);
+        emptyVao = glGenVertexArrays();
         texture = glGenTextures();
         glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -61,7 +67,7 @@ public final class HeatmapOverlay implements AutoCloseable {
         }
     }
 
-    public void draw(FaceHeatmaps hm, RenderOptions o, Viewport vp) {
+    public void draw(FaceHeatmaps hm, RenderOptions o, Viewport vp, Framebuffer target) {
         int[] sel = selection(o, hm.points());
         if (sel.length == 0) return;
         if (sel.length > MAX_LAYERS) sel = java.util.Arrays.copyOf(sel, MAX_LAYERS);
@@ -87,23 +93,33 @@ public final class HeatmapOverlay implements AutoCloseable {
             glBindBuffer(GL_ARRAY_BUFFER, vbo);
             glBufferSubData(GL_ARRAY_BUFFER, 0, v);
             IntBuffer layers = stack.mallocInt(sel.length).put(sel).flip();
-            shader.use();
-            glUniform1iv(shader.uniform("u_layers"), layers);
+            reduced.resize(hm.width(), hm.height());
+            reduced.bind();
+            reduce.use();
+            glUniform1iv(reduce.uniform("u_layers"), layers);
         }
-        shader.set("u_count", sel.length);
-        shader.set("u_scale", 1f / max);
-        shader.set("u_opacity", o.heatmapOpacity());
-        shader.set("u_target", vp.targetW(), vp.targetH());
-        shader.set("u_maps", 0);
+        reduce.set("u_count", sel.length);
+        reduce.set("u_scale", 1f / max);
+        reduce.set("u_maps", 0);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+        glBindVertexArray(emptyVao);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+
+        target.bind();
+        shader.use();
+        shader.set("u_opacity", o.heatmapOpacity());
+        shader.set("u_target", vp.targetW(), vp.targetH());
+        shader.set("u_value", 0);
+        glBindTexture(GL_TEXTURE_2D, reduced.colourTexture());
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glBindVertexArray(vao);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
         glBindVertexArray(0);
         glDisable(GL_BLEND);
-        glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+        glBindTexture(GL_TEXTURE_2D, 0);
     }
 
     private void upload(FaceHeatmaps hm) {
@@ -128,6 +144,9 @@ public final class HeatmapOverlay implements AutoCloseable {
     @Override
     public void close() {
         shader.close();
+        reduce.close();
+        reduced.close();
+        glDeleteVertexArrays(emptyVao);
         glDeleteTextures(texture);
         glDeleteBuffers(vbo);
         glDeleteVertexArrays(vao);

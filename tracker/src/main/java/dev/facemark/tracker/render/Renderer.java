@@ -34,7 +34,7 @@ public final class Renderer implements AutoCloseable {
     private final RenderOptions options;
     private final Framebuffer target;
     private final VideoTexture video;
-    private final ShaderProgram videoShader;
+    private final java.util.EnumMap<VideoImage.Format, ShaderProgram> videoShaders = new java.util.EnumMap<>(VideoImage.Format.class);
     private final OverlayBatch overlay;
     private final FontAtlas font;
     private final HeatmapOverlay heatmaps;
@@ -66,7 +66,10 @@ public final class Renderer implements AutoCloseable {
         this.options = options;
         this.target = new Framebuffer(width, height);
         this.video = new VideoTexture();
-        this.videoShader = new ShaderProgram("video.vert", "video.frag");
+        ShaderSource vs = ShaderSource.load("video.vert"), fs = ShaderSource.load("video.frag");
+        for (VideoImage.Format f : VideoImage.Format.values()) {
+            videoShaders.put(f, new ShaderProgram(vs, fs.withDefines(Map.of("VIDEO_MODE", String.valueOf(f.ordinal())))));
+        }
         this.overlay = new OverlayBatch();
         this.font = new FontAtlas(options.hudTextPx());
         this.heatmaps = new HeatmapOverlay();
@@ -125,7 +128,7 @@ public final class Renderer implements AutoCloseable {
             if (options.isOn(Layer.HEATMAPS)) {
                 for (TrackedFace f : result.faces()) {
                     FaceHeatmaps hm = f.heatmaps();
-                    if (hm != null) heatmaps.draw(hm, options, viewport);
+                    if (hm != null) heatmaps.draw(hm, options, viewport, target);
                 }
             }
             for (TrackedFace f : result.faces()) drawFace(f);
@@ -146,6 +149,10 @@ public final class Renderer implements AutoCloseable {
 
     private void drawVideo() {
         Viewport v = viewport;
+        if (video.format() == VideoImage.Format.BGR && v.w() == v.sourceW() && v.h() == v.sourceH()) {
+            video.blitTo(target, v.x(), v.y());
+            return;
+        }
         try (MemoryStack stack = MemoryStack.stackPush()) {
             FloatBuffer q = stack.floats(
                     v.x(), v.y(), 0, 0,
@@ -155,6 +162,7 @@ public final class Renderer implements AutoCloseable {
             glBindBuffer(GL_ARRAY_BUFFER, quadVbo);
             glBufferSubData(GL_ARRAY_BUFFER, 0, q);
         }
+        ShaderProgram videoShader = videoShaders.get(video.format());
         videoShader.use();
         videoShader.set("u_target", target.width(), target.height());
         videoShader.set("u_alpha", 1f);
@@ -166,6 +174,9 @@ public final class Renderer implements AutoCloseable {
 
     private int videoRgbTexture() {
         if (!video.hasFrame()) throw new IllegalStateException("no video frame uploaded");
+        if (video.rgbTexture() != 0) {
+            return video.rgbTexture();
+        }
         if (videoRgb == null) videoRgb = new Framebuffer(video.width(), video.height());
         if (!videoRgbFresh) {
             videoRgb.resize(video.width(), video.height());
@@ -175,6 +186,7 @@ public final class Renderer implements AutoCloseable {
                 glBindBuffer(GL_ARRAY_BUFFER, quadVbo);
                 glBufferSubData(GL_ARRAY_BUFFER, 0, stack.floats(0, 0, 0, 0, w, 0, 1, 0, 0, h, 0, 1, w, h, 1, 1));
             }
+            ShaderProgram videoShader = videoShaders.get(video.format());
             videoShader.use();
             videoShader.set("u_target", video.width(), video.height());
             videoShader.set("u_alpha", 1f);
@@ -320,7 +332,7 @@ public final class Renderer implements AutoCloseable {
         heatmaps.close();
         font.close();
         overlay.close();
-        videoShader.close();
+        videoShaders.values().forEach(ShaderProgram::close);
         video.close();
         target.close();
         if (videoRgb != null) videoRgb.close();

@@ -14,6 +14,19 @@ import java.nio.file.Path;
  */
 public record ShaderSource(String name, String text) {
 
+    /**
+     * This source with {@code #define NAME value} lines inserted after {@code #version}; a
+     * {@code #line} directive keeps compiler line numbers pointing at the file's own lines.
+     */
+    public ShaderSource withDefines(java.util.Map<String, String> defines) {
+        int eol = text.indexOf('\n');
+        if (!text.startsWith("#version") || eol < 0) throw new ShaderException("shaders/" + name + ":1: must start with #version");
+        StringBuilder sb = new StringBuilder(text.substring(0, eol + 1));
+        defines.forEach((k, v) -> sb.append("#define ").append(k).append(' ').append(v).append('\n'));
+        sb.append("#line 2\n").append(text.substring(eol + 1));
+        return new ShaderSource(name, sb.toString());
+    }
+
     public static ShaderSource load(String name) {
         try (InputStream in = ShaderSource.class.getClassLoader().getResourceAsStream("shaders/" + name)) {
             if (in != null) return new ShaderSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));

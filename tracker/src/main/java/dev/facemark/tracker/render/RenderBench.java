@@ -1,0 +1,130 @@
+package dev.facemark.tracker.render;
+
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.tracker.face.FaceHeatmaps;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.face.HeadPose;
+import dev.facemark.tracker.face.TrackedFace;
+import org.lwjgl.system.MemoryUtil;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures ms per frame (upload + draw + BGR read-back) at a given size with all layers on and one
+ * face carrying 68 heatmaps of 64x64. For the bench engineer:
+ * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers]]}
+ * or call {@link #measure} directly.
+ */
+public final class RenderBench {
+    private RenderBench() {}
+
+    /** Per-frame timings, ms. */
+    public record Result(int width, int height, String layers, int frames, double meanMs, double medianMs, double p95Ms,
+                         double uploadDrawMs, double readbackMs, double cpuMsPerFrame, String gl) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%dx%d %s, %d frames on %s: mean %.2f ms, median %.2f ms, p95 %.2f ms "
+                    + "(upload+draw %.2f ms, read-back %.2f ms); process CPU %.2f ms/frame (all threads, incl. llvmpipe)",
+                    width, height, layers, frames, gl, meanMs, medianMs, p95Ms, uploadDrawMs, readbackMs, cpuMsPerFrame);
+        }
+    }
+
+    public static Result measure(int width, int height, int frames, Path pngOrNull) {
+        return measure(width, height, frames, pngOrNull, "all");
+    }
+
+    /** As above with a chosen comma list of layers (see {@link Layer#parseList}). */
+    public static Result measure(int width, int height, int frames, Path pngOrNull, String layers) {
+        RenderOptions o = new RenderOptions().setLayers(Layer.parseList(layers));
+        ByteBuffer video = MemoryUtil.memAlloc(width * height * 3);
+        ByteBuffer out = MemoryUtil.memAlloc(width * height * 3);
+        try (Renderer r = Renderer.offscreen(width, height, o)) {
+            String gl = org.lwjgl.opengl.GL33C.glGetString(org.lwjgl.opengl.GL33C.GL_RENDERER);
+            double[] total = new double[frames];
+            double draw = 0, read = 0;
+            Map<String, Double> stages = new LinkedHashMap<>();
+            stages.put("decode", 4.1);
+            stages.put("detect", 7.9);
+            stages.put("landmarks", 3.3);
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = 0;
+            for (int i = -5; i < frames; i++) {
+                fill(video, width, height, i);
+                FrameResult res = syntheticResult(width, height, Math.max(0, i));
+                long c0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                r.render(VideoImage.bgr(video, width, height), res, new HudInfo(30, stages, "bench-model"));
+                org.lwjgl.opengl.GL33C.glFinish(); // so the split below is honest; read-back would wait anyway
+                long t1 = System.nanoTime();
+                r.readBgr(out);
+                long t2 = System.nanoTime();
+                long c1 = os.getProcessCpuTime();
+                if (i >= 0) {
+                    total[i] = (t2 - t0) / 1e6;
+                    draw += (t1 - t0) / 1e6;
+                    read += (t2 - t1) / 1e6;
+                    cpu += c1 - c0;
+                }
+            }
+            if (pngOrNull != null) r.writePng(pngOrNull);
+            double[] sorted = total.clone();
+            Arrays.sort(sorted);
+            return new Result(width, height, layers, frames, Arrays.stream(total).average().orElse(0), sorted[frames / 2],
+                    sorted[(int) Math.min(frames - 1, Math.round(frames * 0.95))], draw / frames, read / frames, cpu / 1e6 / frames, gl);
+        } finally {
+            MemoryUtil.memFree(video);
+            MemoryUtil.memFree(out);
+        }
+    }
+
+    private static void fill(ByteBuffer v, int w, int h, int t) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                v.put(i, (byte) (x + t)).put(i + 1, (byte) y).put(i + 2, (byte) (x ^ y));
+            }
+        }
+    }
+
+    /** One face in the frame's centre with landmarks on an ellipse, heatmaps and a pose. */
+    static FrameResult syntheticResult(int w, int h, int t) {
+        float cx = w / 2f + 10 * (float) Math.sin(t * 0.1), cy = h / 2f, rx = h * 0.18f, ry = h * 0.24f;
+        float[] lm = new float[136];
+        for (int i = 0; i < 68; i++) {
+            double a = 2 * Math.PI * i / 68;
+            lm[2 * i] = cx + rx * (float) Math.cos(a);
+            lm[2 * i + 1] = cy + ry * (float) Math.sin(a);
+        }
+        int hw = 64;
+        float[] maps = new float[68 * hw * hw];
+        CropTransform crop = CropTransform.square(cx, cy, ry * 2.6f, 256, 256);
+        for (int p = 0; p < 68; p++) {
+            float[] in = crop.toInput(new float[] {lm[2 * p], lm[2 * p + 1]});
+            float px = (in[0] + 0.5f) * hw / 256 - 0.5f, py = (in[1] + 0.5f) * hw / 256 - 0.5f;
+            for (int y = 0; y < hw; y++) for (int x = 0; x < hw; x++) {
+                float dx = x - px, dy = y - py;
+                maps[(p * hw + y) * hw + x] = (float) Math.exp(-(dx * dx + dy * dy) / 4.5);
+            }
+        }
+        HeadPose pose = new HeadPose(10, 5, 0, new double[] {0.98, 0, 0.17, 0, 1, 0, -0.17, 0, 0.98},
+                new double[] {0, 0, 700}, w, w / 2.0, h / 2.0);
+        TrackedFace f = new TrackedFace(1, FaceBox.ofPoints(lm), 0.97f, lm, null, pose,
+                new FaceHeatmaps(maps, 68, hw, hw, crop), false, 0);
+        return new FrameResult(t, t * 33.3, w, h, List.of(f), "bench");
+    }
+
+    public static void main(String[] args) {
+        int w = args.length > 0 ? Integer.parseInt(args[0]) : 1280;
+        int h = args.length > 1 ? Integer.parseInt(args[1]) : 720;
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path png = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
+        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all"));
+    }
+}
