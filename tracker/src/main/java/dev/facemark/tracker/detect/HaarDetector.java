@@ -44,7 +44,8 @@ public final class HaarDetector implements FaceDetector {
 
     public HaarDetector() { this(200); }
 
-    static File cascadeFile() {
+    /** The cascade XML, extracted from the OpenCV jar into JavaCPP's cache on first use. */
+    public static File cascadeFile() {
         String res = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/haarcascades/" + CASCADE;
         try {
             return Loader.cacheResource(res);
@@ -67,9 +68,10 @@ public final class HaarDetector implements FaceDetector {
     @Override
     public void detect(List<Detection> out) {
         out.clear();
-        int minSide = Math.max(16, Math.min(grey.cols(), grey.rows()) / 10);
+        int minSide = Math.max(20, Math.min(grey.cols(), grey.rows()) / 8); // smaller faces are too small to landmark
         try (Size min = new Size(minSide, minSide); Size max = new Size()) {
-            cascade.detectMultiScale2(grey, rects, votes, 1.1, MIN_NEIGHBOURS, 0, min, max);
+            // Scale step 1.2: half the pyramid levels of 1.1 and, on the sample video, the same faces found.
+            cascade.detectMultiScale2(grey, rects, votes, 1.2, MIN_NEIGHBOURS, 0, min, max);
         }
         float k = downscale.toSource();
         for (long i = 0; i < rects.size(); i++) {

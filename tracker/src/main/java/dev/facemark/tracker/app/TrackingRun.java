@@ -1,0 +1,82 @@
+package dev.facemark.tracker.app;
+
+import dev.facemark.core.io.LandmarkWriter;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.output.AnnotatedVideoWriter;
+import dev.facemark.tracker.output.FramePainter;
+import dev.facemark.tracker.output.LandmarkRecords;
+import dev.facemark.tracker.profile.Stage;
+import dev.facemark.tracker.profile.StageTimer;
+import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.source.SourceFrame;
+import dev.facemark.tracker.track.FaceTracker;
+
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The frame loop: grab, track, write landmarks, paint and write video, with every stage timed.
+ * Each frame's landmarks are flushed as soon as it is done, so when the source fails mid-stream
+ * (a camera unplugged, a truncated file) everything before the failure is already on disk; the
+ * caller closes the writers in a finally block, which finalises the video.
+ */
+public final class TrackingRun {
+    private final FrameSource source;
+    private final FaceTracker tracker;
+    private final StageTimer timer;
+    private LandmarkWriter landmarks;
+    private AnnotatedVideoWriter video;
+    private FramePainter painter;
+    private ProgressBar progress;
+    private Consumer<FrameResult> listener = r -> { };
+    private long maxFrames;
+    private boolean resetEachFrame;
+
+    public TrackingRun(FrameSource source, FaceTracker tracker, StageTimer timer) {
+        this.source = source;
+        this.tracker = tracker;
+        this.timer = timer;
+    }
+
+    public TrackingRun landmarks(LandmarkWriter w) { this.landmarks = w; return this; }
+    public TrackingRun video(AnnotatedVideoWriter v, FramePainter p) { this.video = v; this.painter = p; return this; }
+    public TrackingRun progress(ProgressBar p) { this.progress = p; return this; }
+    public TrackingRun maxFrames(long n) { this.maxFrames = n; return this; }
+    /** Unrelated frames (an image folder): forget faces between frames. */
+    public TrackingRun resetEachFrame(boolean r) { this.resetEachFrame = r; return this; }
+    /** Called with each frame's result and image (after painting), e.g. to show it. */
+    public TrackingRun listener(Consumer<FrameResult> l) { this.listener = l; return this; }
+
+    /** Runs to the end of the source (or {@code maxFrames}); source failures propagate after the frames before them are written. */
+    public RunSummary run() {
+        long start = System.nanoTime(), frames = 0, withFace = 0;
+        TreeSet<Integer> ids = new TreeSet<>();
+        try {
+            while (maxFrames <= 0 || frames < maxFrames) {
+                long t0 = System.nanoTime();
+                SourceFrame f = source.next();
+                long t1 = timer.lap(Stage.GRAB, t0);
+                if (f == null) break;
+                if (resetEachFrame) tracker.reset();
+                FrameResult r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
+                long t2 = System.nanoTime();
+                if (landmarks != null) landmarks.write(LandmarkRecords.of(r));
+                if (video != null) {
+                    painter.paint(f.bgr(), r);
+                    video.write(f.bgr());
+                }
+                listener.accept(r);
+                long t3 = timer.lap(Stage.WRITE, t2);
+                timer.record(Stage.FRAME, t3 - t0);
+                frames++;
+                if (!r.faces().isEmpty()) withFace++;
+                for (TrackedFace face : r.faces()) ids.add(face.id());
+                if (progress != null) progress.update(frames);
+            }
+        } finally {
+            if (progress != null) progress.finish(frames);
+        }
+        return new RunSummary(frames, withFace, ids, tracker.detectionRuns(), (System.nanoTime() - start) / 1e9);
+    }
+}

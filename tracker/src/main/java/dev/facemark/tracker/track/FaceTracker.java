@@ -1,0 +1,217 @@
+package dev.facemark.tracker.track;
+
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.DetectorCalibration;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.Predictions;
+import dev.facemark.tracker.detect.Detection;
+import dev.facemark.tracker.detect.FaceDetector;
+import dev.facemark.tracker.face.FaceHeatmaps;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.face.HeadPose;
+import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.pose.HeadPoseEstimator;
+import dev.facemark.tracker.profile.Stage;
+import dev.facemark.tracker.profile.StageTimer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Detect, then follow (MediaPipe-style): once a face is found, each frame's crop comes from the
+ * previous frame's landmarks, and the detector runs again only when a face is lost, or every
+ * {@code detectEvery} frames to pick up new faces and to confirm the tracked ones.
+ *
+ * <p>Per frame: (1) maybe detect, calibrate the boxes to landmark boxes, match them to tracks
+ * ({@link DetectionMatcher}): a drifted or lost track is re-seeded from its detection, an
+ * unmatched one becomes a new track; (2) crop every track and run all faces in one batch;
+ * (3) judge each answer: a face is lost when its points collapse or explode against the crop,
+ * leave the frame, score under {@code minScore} (heatmap models), or - for regressors, which have
+ * no confidence - when the detector has failed to confirm it {@code maxMisses} rounds running;
+ * (4) merge tracks that became the same face (IoU), drop tracks lost for more than {@code maxLost}
+ * frames; (5) smooth (One Euro) and estimate pose; the next crop comes from the raw points.
+ *
+ * <p>Ids are stable as long as a track lives: a detection that matches a track keeps its id.
+ * Not thread-safe. Allocation per frame is limited to the output records.
+ */
+public final class FaceTracker implements AutoCloseable {
+    private final LandmarkModel model;
+    private final FaceDetector detector;
+    private final TrackerParams params;
+    private final StageTimer timer;
+    private final DetectorCalibration calibration;
+    private final HeadPoseEstimator poseEstimator = new HeadPoseEstimator();
+    private final List<Track> tracks = new ArrayList<>();
+    private final List<Detection> detections = new ArrayList<>();
+    private final List<FaceBox> detBoxes = new ArrayList<>();
+    private final List<FaceBox> trackBoxes = new ArrayList<>();
+    private final int[] eyes;
+    private final float cropToBox;
+    private CropTransform[] crops = new CropTransform[8];
+    private int nextId = 1;
+    private long lastDetection = Long.MIN_VALUE / 2;
+    private boolean needDetection = true;
+    private long frames, detectionRuns;
+
+    public FaceTracker(LandmarkModel model, FaceDetector detector, TrackerParams params, StageTimer timer) {
+        this.model = model;
+        this.detector = detector;
+        this.params = params;
+        this.timer = timer;
+        ModelContract c = model.contract();
+        this.calibration = c.calibration(detector.name());
+        this.eyes = c.scheme().outerEyeCorners();
+        // crop side / reference box side, to judge the size of an answer against its crop
+        this.cropToBox = c.boxPolicy().scale() * (1 + c.boxPolicy().testEnlarge());
+    }
+
+    public FrameResult process(Mat bgr, long frame, double timeMs, String source) {
+        frames++;
+        int width = bgr.cols(), height = bgr.rows();
+        boolean periodic = params.detectEvery() > 0 && frame - lastDetection >= params.detectEvery();
+        if (tracks.isEmpty() || needDetection || periodic) detect(bgr, frame);
+
+        int n = tracks.size();
+        if (crops.length < n) crops = new CropTransform[Math.max(n, 2 * crops.length)];
+        for (int i = 0; i < n; i++) crops[i] = tracks.get(i).nextCrop;
+        Predictions p = model.predict(bgr, crops, n);
+        timer.record(Stage.CROP, p.cropNanos());
+        timer.record(Stage.INFERENCE, p.inferenceNanos());
+        timer.record(Stage.DECODE, p.decodeNanos());
+
+        long t0 = System.nanoTime();
+        needDetection = false;
+        for (int i = 0; i < n; i++) update(tracks.get(i), p, i, width, height, timeMs);
+        mergeAndDrop();
+        List<TrackedFace> faces = new ArrayList<>(tracks.size());
+        for (int i = 0; i < tracks.size(); i++) {
+            Track t = tracks.get(i);
+            if (t.framesLost == 0) faces.add(output(t, p, i < n ? i : -1));
+            t.fromDetector = false;
+        }
+        timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
+        return new FrameResult(frame, timeMs, width, height, faces, source);
+    }
+
+    private void detect(Mat bgr, long frame) {
+        long t0 = System.nanoTime();
+        detector.prepare(bgr);
+        t0 = timer.lap(Stage.CONVERT, t0);
+        detector.detect(detections);
+        timer.lap(Stage.DETECT, t0);
+        lastDetection = frame;
+        detectionRuns++;
+
+        detBoxes.clear();
+        for (Detection d : detections) detBoxes.add(calibration.toLandmarkBox(d.box()));
+        trackBoxes.clear();
+        for (Track t : tracks) trackBoxes.add(t.box);
+        int[] match = DetectionMatcher.match(trackBoxes, detBoxes, params.matchDistance());
+        boolean[] confirmed = new boolean[tracks.size()];
+        for (int d = 0; d < detBoxes.size(); d++) {
+            FaceBox box = detBoxes.get(d);
+            float score = detections.get(d).score();
+            if (match[d] >= 0) {
+                Track t = tracks.get(match[d]);
+                confirmed[match[d]] = true;
+                t.detectionMisses = 0;
+                t.detectorScore = score;
+                if (t.framesLost > 0 || t.box.iou(box) < params.reseedIoU()) t.reseed(box, model.cropFor(box, 0f), score);
+            } else if (tracks.size() < params.maxFaces() && !overlapsTrack(box)) {
+                tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, model.cropFor(box, 0f), score));
+            }
+        }
+        for (int i = 0; i < confirmed.length; i++) if (!confirmed[i]) tracks.get(i).detectionMisses++;
+    }
+
+    private boolean overlapsTrack(FaceBox box) {
+        for (Track t : tracks) if (t.box.iou(box) > params.mergeIoU()) return true;
+        return false;
+    }
+
+    private void update(Track t, Predictions p, int i, int width, int height, double timeMs) {
+        float[] pts = p.landmarks(i);
+        CropTransform crop = p.crop(i);
+        FaceBox box = FaceBox.ofPoints(pts);
+        float expected = crop.cropWidth() / cropToBox, size = Math.max(box.w(), box.h());
+        float mean = p.meanScore(i);
+        boolean collapsed = !(size > 0.3f * expected) || size > 3f * expected; // also catches NaN
+        boolean outside = box.cx() < 0 || box.cy() < 0 || box.cx() > width - 1 || box.cy() > height - 1;
+        boolean unsure = Float.isNaN(mean) ? t.detectionMisses >= params.maxMisses() : mean < params.minScore();
+        if (collapsed || outside || unsure) {
+            t.framesLost++;
+            needDetection = true;
+            return;
+        }
+        System.arraycopy(pts, 0, t.raw, 0, pts.length);
+        t.box = box;
+        t.framesLost = 0;
+        t.seen = true;
+        t.score = Float.isNaN(mean) ? t.detectorScore : mean;
+        float[] ps = p.pointScores(i);
+        if (ps != null) {
+            if (t.pointScores == null) t.pointScores = new float[ps.length];
+            System.arraycopy(ps, 0, t.pointScores, 0, ps.length);
+        }
+        t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
+        if (params.pose()) t.pose = poseEstimator.estimate(t.smooth, width, height, t.pose);
+        // Next frame's crop from this frame's raw points (smoothing would make the crop lag).
+        float angle = params.derotate() && eyes != null ? CropFromLandmarks.roll(t.raw, eyes[0], eyes[1]) : 0f;
+        t.nextCrop = model.cropFor(CropFromLandmarks.box(t.raw, angle), angle);
+    }
+
+    private void mergeAndDrop() {
+        for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
+            Track t = it.next();
+            if (t.framesLost > params.maxLost() || (!t.seen && t.framesLost > 0)) it.remove();
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            outer:
+            for (int a = 0; a < tracks.size(); a++) {
+                for (int b = a + 1; b < tracks.size(); b++) {
+                    Track ta = tracks.get(a), tb = tracks.get(b);
+                    if (ta.box.iou(tb.box) > params.mergeIoU()) {
+                        // Same face twice: keep the older id (tracks are in creation order) unless it is the lost one.
+                        tracks.remove(ta.framesLost > 0 && tb.framesLost == 0 ? a : b);
+                        merged = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+    }
+
+    private TrackedFace output(Track t, Predictions p, int i) {
+        FaceBox box = FaceBox.ofPoints(t.smooth);
+        FaceHeatmaps maps = null;
+        if (params.keepHeatmaps() && i >= 0 && p.hasHeatmaps()) {
+            maps = new FaceHeatmaps(p.heatmaps(i).clone(), p.points(), p.heatmapWidth(), p.heatmapHeight(), p.crop(i));
+        }
+        HeadPose pose = t.pose;
+        return new TrackedFace(t.id, box, Math.max(0f, Math.min(1f, t.score)), t.smooth.clone(),
+                t.pointScores == null ? null : t.pointScores.clone(), pose, maps, t.fromDetector, t.framesLost);
+    }
+
+    /** Forgets every face (unrelated images of a folder): the next frame detects afresh and ids restart at 1. */
+    public void reset() {
+        tracks.clear();
+        nextId = 1;
+        needDetection = true;
+    }
+
+    /** Frames processed and how many of them ran the detector. */
+    public long frames() { return frames; }
+    public long detectionRuns() { return detectionRuns; }
+    public int activeTracks() { return tracks.size(); }
+
+    @Override
+    public void close() {
+        poseEstimator.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.facemark.tracker.track;
+
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.tracker.face.HeadPose;
+import dev.facemark.tracker.smooth.LandmarkSmoother;
+import dev.facemark.tracker.smooth.SmoothingParams;
+
+/** One followed face: its latest points, where to crop next, and its filters. Mutable, owned by {@link FaceTracker}. */
+final class Track {
+    final int id;
+    final float[] raw;
+    final float[] smooth;
+    final LandmarkSmoother smoother;
+    CropTransform nextCrop;
+    FaceBox box;            // tight box of the raw points (or the calibrated detector box before the first answer)
+    float score;
+    float detectorScore;
+    float[] pointScores;
+    HeadPose pose;
+    boolean fromDetector = true;
+    boolean seen;           // has had at least one valid answer
+    int framesLost;
+    int detectionMisses;
+
+    Track(int id, int points, SmoothingParams smoothing, FaceBox box, CropTransform crop, float detectorScore) {
+        this.id = id;
+        this.raw = new float[2 * points];
+        this.smooth = new float[2 * points];
+        this.smoother = new LandmarkSmoother(points, smoothing);
+        this.box = box;
+        this.nextCrop = crop;
+        this.detectorScore = detectorScore;
+        this.score = detectorScore;
+    }
+
+    /** Re-seed from a detector box (the track drifted or was lost). */
+    void reseed(FaceBox landmarkBox, CropTransform crop, float detScore) {
+        if (framesLost > 0) smoother.reset(); // a face found again may have moved anywhere: no smoothing across the gap
+        nextCrop = crop;
+        box = landmarkBox;
+        detectorScore = detScore;
+        fromDetector = true;
+    }
+}
