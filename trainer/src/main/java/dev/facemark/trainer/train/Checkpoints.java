@@ -2,6 +2,9 @@ package dev.facemark.trainer.train;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.trainer.model.Checkpoint;
+import dev.facemark.trainer.model.LandmarkNet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +17,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A run folder's checkpoints: {@code checkpoints/epoch-NNNN/} (weights, optimizer moments, run state),
+ * A run folder's checkpoints: {@code checkpoints/epoch-NNNN/} (a {@link Checkpoint} folder, which
+ * {@code trainer export} reads, plus optimizer moments and run state),
  * written to a temporary folder and renamed, so a kill mid-write never leaves a half checkpoint;
  * {@code checkpoints/latest} names the newest; {@code best/} holds the weights of the best
  * validation epoch. The last {@value #KEEP} epochs are kept.
  */
 public final class Checkpoints {
     static final int KEEP = 2;
-    public static final String PARAMS = "model";
+    public static final String PARAMS = Checkpoint.PREFIX;
     private final Path dir, best;
 
     public Checkpoints(Path runDir) {
@@ -31,14 +35,15 @@ public final class Checkpoints {
 
     public Path bestDir() { return best; }
 
-    public void save(int epoch, Model model, ResumableAdam optimizer, RunState state, boolean isBest) throws IOException {
+    public void save(int epoch, Model model, LandmarkNet net, ModelContract contract, ResumableAdam optimizer, RunState state,
+                     boolean isBest) throws IOException {
         Files.createDirectories(dir);
         String name = String.format("epoch-%04d", epoch);
         Path tmp = dir.resolve(".tmp-" + name);
         deleteTree(tmp);
         Files.createDirectories(tmp);
         model.setProperty("Epoch", Integer.toString(epoch));
-        model.save(tmp, PARAMS);
+        Checkpoint.save(tmp, model, net, contract); // exportable as is: trainer export --checkpoint <dir>
         optimizer.save(tmp.resolve("optimizer.bin"));
         state.write(tmp.resolve("state.json"));
         Path target = dir.resolve(name);
@@ -51,7 +56,7 @@ public final class Checkpoints {
             Path bt = best.resolveSibling(".best.tmp");
             deleteTree(bt);
             Files.createDirectories(bt);
-            model.save(bt, PARAMS);
+            Checkpoint.save(bt, model, net, contract);
             state.write(bt.resolve("state.json"));
             deleteTree(best);
             Files.move(bt, best, StandardCopyOption.ATOMIC_MOVE);

@@ -17,6 +17,7 @@ import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.DatasetSplit;
 import dev.facemark.core.geom.BoxPolicy;
 import dev.facemark.core.image.Normalization;
+import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.AugmentConfig;
 import dev.facemark.trainer.cli.UserException;
@@ -36,6 +37,8 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,7 +49,7 @@ import java.util.function.Function;
  */
 public final class TrainingRun {
     /** What a finished (or stopped) run leaves behind. */
-    public record Result(RunState state, Path runDir, LandmarkNet net, CropSpec spec, boolean earlyStopped) { }
+    public record Result(RunState state, Path runDir, LandmarkNet net, ModelContract contract, boolean earlyStopped) { }
 
     /** Called after the last epoch with the best weights loaded into {@code net}; may export ONNX. */
     public interface Finisher {
@@ -179,7 +182,7 @@ public final class TrainingRun {
                             seen / trainSeconds, seconds);
                     boolean better = rec.valNme() < state.bestValNme();
                     state = state.after(rec, step);
-                    checkpoints.save(epoch + 1, model, opt, state, better);
+                    checkpoints.save(epoch + 1, model, net, contract(net, spec, state), opt, state, better);
                     EpochLog.write(runDir.resolve("log.csv"), state.history());
                     lossChart(state);
                     bar.finish(String.format(Locale.ROOT,
@@ -193,7 +196,7 @@ public final class TrainingRun {
                 if (finished && Files.isDirectory(checkpoints.bestDir())) {
                     Checkpoints.load(checkpoints.bestDir(), model, null);
                 }
-                Result result = new Result(state, runDir, net, spec, early);
+                Result result = new Result(state, runDir, net, contract(net, spec, state), early);
                 if (finished && finisher != null) finisher.finish(result, cfg);
                 return result;
             }
@@ -255,6 +258,20 @@ public final class TrainingRun {
             }
         }
         return new double[] {lossSum / count, nmeSum / count};
+    }
+
+    /** The model contract written with every checkpoint and into the exported ONNX file. */
+    ModelContract contract(LandmarkNet net, CropSpec spec, RunState state) {
+        Map<String, String> prov = new TreeMap<>();
+        prov.put("trained_on", String.join(",", cfg.datasets()) + " (train splits; validation held out by clip)");
+        prov.put("epochs", Integer.toString(state.epochsDone()));
+        prov.put("best_epoch", Integer.toString(state.bestEpoch()));
+        if (state.bestEpoch() > 0) prov.put("val_nme_inter_ocular", String.format(Locale.ROOT, "%.5f", state.bestValNme()));
+        prov.put("optimizer", cfg.optimizer() + " lr " + cfg.lr() + " wd " + cfg.weightDecay() + ", loss " + cfg.loss());
+        prov.put("seed", Long.toString(cfg.seed()));
+        prov.put("run", runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
+        prov.put("terms", "trained on 300-W (iBUG annotations: research use only, no commercial use) and YouTube Faces");
+        return net.contract("facemark-" + cfg.arch(), spec.scheme(), spec.normalization(), spec.boxPolicy(), prov);
     }
 
     private void lossChart(RunState state) {
