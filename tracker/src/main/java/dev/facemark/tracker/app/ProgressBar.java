@@ -1,17 +1,17 @@
 package dev.facemark.tracker.app;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line progress bar on stderr for video files: frames, fps, ETA; redrawn at most 5 times a second. */
 public final class ProgressBar {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long total;
     private final long startNs = System.nanoTime();
     private long lastDraw;
     private boolean drawn;
 
-    public ProgressBar(PrintStream out, long total) {
+    public ProgressBar(PrintWriter out, long total) {
         this.out = out;
         this.total = total;
     }

@@ -3,8 +3,8 @@ package dev.facemark.tracker.app;
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.TrackedFace;
-import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.FramePainter;
+import dev.facemark.tracker.output.FrameSink;
 import dev.facemark.tracker.output.LandmarkRecords;
 import dev.facemark.tracker.profile.Stage;
 import dev.facemark.tracker.profile.StageTimer;
@@ -12,6 +12,8 @@ import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.source.SourceFrame;
 import dev.facemark.tracker.track.FaceTracker;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -26,7 +28,7 @@ public final class TrackingRun {
     private final FaceTracker tracker;
     private final StageTimer timer;
     private LandmarkWriter landmarks;
-    private AnnotatedVideoWriter video;
+    private final List<FrameSink> sinks = new ArrayList<>();
     private FramePainter painter;
     private ProgressBar progress;
     private Consumer<FrameResult> listener = r -> { };
@@ -40,7 +42,9 @@ public final class TrackingRun {
     }
 
     public TrackingRun landmarks(LandmarkWriter w) { this.landmarks = w; return this; }
-    public TrackingRun video(AnnotatedVideoWriter v, FramePainter p) { this.video = v; this.painter = p; return this; }
+    /** Annotated frames go to these sinks; {@code painter} draws on each frame once, before them. */
+    public TrackingRun painter(FramePainter p) { this.painter = p; return this; }
+    public TrackingRun sink(FrameSink s) { if (s != null) sinks.add(s); return this; }
     public TrackingRun progress(ProgressBar p) { this.progress = p; return this; }
     public TrackingRun maxFrames(long n) { this.maxFrames = n; return this; }
     /** Unrelated frames (an image folder): forget faces between frames. */
@@ -62,9 +66,9 @@ public final class TrackingRun {
                 FrameResult r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
                 long t2 = System.nanoTime();
                 if (landmarks != null) landmarks.write(LandmarkRecords.of(r));
-                if (video != null) {
-                    painter.paint(f.bgr(), r);
-                    video.write(f.bgr());
+                if (!sinks.isEmpty()) {
+                    if (painter != null) painter.paint(f.bgr(), r);
+                    for (FrameSink sink : sinks) sink.accept(f.bgr(), r);
                 }
                 listener.accept(r);
                 long t3 = timer.lap(Stage.WRITE, t2);

@@ -1,0 +1,73 @@
+package dev.facemark.tracker.cli;
+
+import dev.facemark.core.runtime.Device;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.smooth.SmoothingParams;
+import dev.facemark.tracker.track.TrackerParams;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Options every tracking command shares: model, detector, runtime, tracking. */
+public final class ModelOptions {
+    /** The model packaged in the tracker jar (from the repository's models/ folder). */
+    public static final String PACKAGED_MODEL = "models/fast.onnx";
+
+    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model (default: the packaged " + PACKAGED_MODEL + ")")
+    Path model;
+
+    @Option(names = "--detector", paramLabel = "haar|yunet:PATH", defaultValue = "haar",
+            description = "face detector: haar (built in) or yunet:PATH/TO/yunet.onnx (default: ${DEFAULT-VALUE})")
+    String detector;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "ONNX Runtime intra-op threads, 0 = all cores (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
+            description = "inference device; cuda falls back to cpu with a message when unavailable (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--no-smooth", description = "turn the One Euro landmark filter off")
+    boolean noSmooth;
+
+    @Option(names = "--detect-every", paramLabel = "N", defaultValue = "10",
+            description = "re-run the face detector at least every N frames to find new faces, 0 = only when a face is lost (default: ${DEFAULT-VALUE})")
+    int detectEvery;
+
+    @Option(names = "--max-faces", paramLabel = "N", defaultValue = "8", description = "most faces tracked at once (default: ${DEFAULT-VALUE})")
+    int maxFaces;
+
+    @Option(names = "--no-pose", description = "skip head pose estimation")
+    boolean noPose;
+
+    public LandmarkModel openModel() {
+        RuntimeOptions ro;
+        try {
+            ro = new RuntimeOptions(threads, Device.parse(device));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
+        }
+        if (model != null) return LandmarkModel.open(model, ro);
+        try (InputStream in = ModelOptions.class.getClassLoader().getResourceAsStream(PACKAGED_MODEL)) {
+            if (in == null) {
+                throw new UserError("no landmark model: this build has no packaged " + PACKAGED_MODEL
+                        + " (train and export one with the trainer); pass --model PATH/TO/model.onnx");
+            }
+            return LandmarkModel.open(in.readAllBytes(), PACKAGED_MODEL + " (packaged)", ro);
+        } catch (IOException e) {
+            throw new UserError("cannot read the packaged " + PACKAGED_MODEL + ": " + e.getMessage());
+        }
+    }
+
+    public TrackerParams trackerParams() {
+        if (detectEvery < 0) throw new UserError("--detect-every must be >= 0, got " + detectEvery);
+        if (maxFaces < 1) throw new UserError("--max-faces must be >= 1, got " + maxFaces);
+        TrackerParams d = TrackerParams.DEFAULT;
+        return new TrackerParams(detectEvery, d.maxLost(), d.minScore(), d.maxMisses(), d.matchDistance(), d.reseedIoU(),
+                d.mergeIoU(), d.derotate(), maxFaces, !noPose, d.keepHeatmaps(), noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT);
+    }
+}

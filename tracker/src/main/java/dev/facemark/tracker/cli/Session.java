@@ -1,0 +1,51 @@
+package dev.facemark.tracker.cli;
+
+import dev.facemark.core.io.LandmarkWriter;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.ProgressBar;
+import dev.facemark.tracker.app.RunSummary;
+import dev.facemark.tracker.app.TrackingRun;
+import dev.facemark.tracker.detect.Detectors;
+import dev.facemark.tracker.detect.FaceDetector;
+import dev.facemark.tracker.output.CpuPainter;
+import dev.facemark.tracker.output.FrameSink;
+import dev.facemark.tracker.profile.StageTimer;
+import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.track.FaceTracker;
+import dev.facemark.tracker.track.TrackerParams;
+
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/**
+ * One tracking session as the commands run it: open model and detector, then outputs (so a bad
+ * output path fails before any work), run, and close everything in reverse order in any case, so
+ * that landmarks written so far stay on disk and a video is finalised even after a failure.
+ */
+final class Session {
+    private Session() {}
+
+    /**
+     * @param sinkFactory makes the annotated-frame sink from the model (null result = none)
+     */
+    static RunSummary run(FrameSource source, ModelOptions mo, OutputOptions oo, TrackerParams params, boolean progress,
+                          long maxFrames, boolean resetEachFrame, Function<LandmarkModel, FrameSink> sinkFactory, PrintWriter err) {
+        StageTimer timer = new StageTimer();
+        RunSummary summary;
+        try (LandmarkModel model = mo.openModel();
+             FaceDetector detector = Detectors.open(mo.detector);
+             FaceTracker tracker = new FaceTracker(model, detector, params, timer);
+             LandmarkWriter landmarks = oo.landmarks == null ? null : LandmarkWriter.open(oo.landmarks, model.contract().points());
+             FrameSink sink = sinkFactory.apply(model);
+             CpuPainter painter = new CpuPainter(model.contract().scheme())) {
+            TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(painter).sink(sink)
+                    .maxFrames(maxFrames).resetEachFrame(resetEachFrame);
+            if (progress) run.progress(new ProgressBar(err, maxFrames > 0 ? Math.min(maxFrames, source.frameCount()) : source.frameCount()));
+            summary = run.run();
+        }
+        err.println("tracker: " + summary);
+        if (oo.profile) err.print(timer.summary());
+        err.flush();
+        return summary;
+    }
+}

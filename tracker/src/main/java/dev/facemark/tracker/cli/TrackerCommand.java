@@ -1,0 +1,65 @@
+package dev.facemark.tracker.cli;
+
+import dev.facemark.core.io.LandmarkFileException;
+import dev.facemark.core.model.ContractException;
+import dev.facemark.tracker.output.OutputException;
+import dev.facemark.tracker.output.WindowSink;
+import dev.facemark.tracker.source.CameraList;
+import dev.facemark.tracker.source.SourceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code tracker} command line. Every failure the user can cause or fix (no camera, a corrupt
+ * video, a model without contract, an unwritable output) ends as one line on stderr and exit code
+ * 1; option errors are picocli's usage message and exit code 2.
+ */
+@Command(name = "tracker", mixinStandardHelpOptions = true, version = "facemark tracker 0.1",
+        description = "Real-time 68-point facial landmark tracking.",
+        subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class})
+public final class TrackerCommand implements Callable<Integer> {
+    @Option(names = "--list-cameras", description = "list video4linux cameras and exit")
+    boolean listCameras;
+
+    private PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        if (listCameras) {
+            var cams = CameraList.scan();
+            if (cams.isEmpty()) out.println("no cameras (no /dev/video* devices)");
+            cams.forEach(out::println);
+            return 0;
+        }
+        CommandLine.usage(this, out);
+        return 2;
+    }
+
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        TrackerCommand root = new TrackerCommand();
+        root.out = out;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof WindowSink.WindowClosedException) return 0;
+            err.println("tracker: " + message(e));
+            if (Boolean.getBoolean("facemark.debug")) e.printStackTrace(err);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** One line for the user: our own exceptions already say what and what to do. */
+    static String message(Throwable e) {
+        boolean ours = e instanceof SourceException || e instanceof ContractException || e instanceof OutputException
+                || e instanceof LandmarkFileException || e instanceof UserError || e instanceof IllegalArgumentException;
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return ours ? m : "unexpected " + e.getClass().getSimpleName() + ": " + m + " (run with -Dfacemark.debug=true for details)";
+    }
+}

@@ -1,0 +1,6 @@
+package dev.facemark.tracker.cli;
+
+/** Something the user can fix (a missing model, a bad option); printed as one line, exit code 1. */
+public class UserError extends RuntimeException {
+    public UserError(String message) { super(message); }
+}

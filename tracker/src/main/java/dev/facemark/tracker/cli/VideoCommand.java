@@ -1,0 +1,43 @@
+package dev.facemark.tracker.cli;
+
+import dev.facemark.tracker.output.AnnotatedVideoWriter;
+import dev.facemark.tracker.output.VideoSink;
+import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.source.VideoFileSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "video", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Track faces through a video file.")
+final class VideoCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "IN", description = "a video file FFmpeg reads")
+    Path input;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "0", description = "stop after N frames (0 = all)")
+    long frames;
+
+    @Option(names = "--no-progress", description = "no progress bar on stderr")
+    boolean noProgress;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions out = new OutputOptions();
+    @Mixin ModelOptions model = new ModelOptions();
+
+    @Override
+    public Integer call() {
+        if (Files.isDirectory(input)) throw new UserError(input + " is a folder: use 'tracker image --input " + input + "'");
+        try (FrameSource src = new VideoFileSource(input)) {
+            AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
+            Session.run(src, model, out, model.trackerParams(), !noProgress, frames, false,
+                    m -> video == null ? null : new VideoSink(video), spec.commandLine().getErr());
+        }
+        return 0;
+    }
+}
