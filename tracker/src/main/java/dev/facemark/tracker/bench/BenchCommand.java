@@ -1,0 +1,145 @@
+package dev.facemark.tracker.bench;
+
+import dev.facemark.core.model.ContractException;
+import dev.facemark.core.runtime.Device;
+import dev.facemark.tracker.render.GlUnavailableException;
+import dev.facemark.tracker.source.SourceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tracker bench}: the headless pipeline over a video, timed per stage, for one or several
+ * models, with and without offscreen rendering; or, with {@code --memory N}, the leak check.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the tracking pipeline headless on a video: per-stage p50/p90/p99/max latency, end-to-end latency "
+                + "and frames/s, per model (side by side), optionally with offscreen rendering; landmark inference per face on "
+                + "1 thread; or, with --memory N, resident memory growth over N frames.",
+                "Numbers depend on the machine's load: the JSON records the load average with them."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "VIDEO", description = "video file to play (e.g. webcam_talking.mp4)")
+    Path input;
+
+    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model; repeat to compare models (default: models/fast.onnx)")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads per inference (0 = all cores; default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "inference device (default ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "haar", description = "haar or yunet:PATH (default ${DEFAULT-VALUE})")
+    String detector;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON (and a PNG chart next to it unless --chart is given)")
+    Path json;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "PNG chart: per-stage latency bars and per-frame timeline")
+    Path chart;
+
+    @Option(names = "--render", description = "also run each model with offscreen rendering (1280x720 by default) and read-back")
+    boolean render;
+
+    @Option(names = "--render-size", paramLabel = "WxH", defaultValue = "1280x720", description = "offscreen target size (default ${DEFAULT-VALUE})")
+    String renderSize;
+
+    @Option(names = "--loop", paramLabel = "K", defaultValue = "1", description = "play the video K times (default ${DEFAULT-VALUE})")
+    int loops;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "frames run first and not measured (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "0", description = "stop after N frames including warm-up (default: end of the loops)")
+    long frames;
+
+    @Option(names = "--per-face-runs", paramLabel = "N", defaultValue = "500", description = "inferences timed per model for the 1-thread per-face number (0 = skip; default ${DEFAULT-VALUE})")
+    int perFaceRuns;
+
+    @Option(names = "--memory", paramLabel = "FRAMES", description = "leak check instead: run FRAMES frames (e.g. 20000, looping the video) and report resident memory growth")
+    Long memoryFrames;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        try {
+            BenchReport report = run(err);
+            out.print(report.table());
+            out.flush();
+            Path png = chart != null ? chart : json != null ? siblingPng(json) : null;
+            if (json != null) {
+                report.writeJson(json);
+                out.println("wrote " + json);
+            }
+            if (png != null && !report.runs().isEmpty() && report.memory() == null) {
+                BenchChart.write(png, report.runs());
+                out.println("wrote " + png);
+            }
+            return 0;
+        } catch (SourceException | ContractException | IllegalArgumentException | UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private BenchReport run(PrintWriter err) {
+        Device dev = Device.parse(device);
+        int[] size = parseSize(renderSize);
+        if (models.isEmpty()) models.add(Path.of("models/fast.onnx"));
+        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1]);
+        BenchReport report = new BenchReport(input.toString());
+        if (memoryFrames != null) {
+            report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, 1000));
+            return report;
+        }
+        boolean gl = render;
+        for (Path m : models) {
+            report.add(PipelineBench.run(m, c, false));
+            if (gl) {
+                try {
+                    report.add(PipelineBench.run(m, c, true));
+                } catch (GlUnavailableException e) {
+                    gl = false;
+                    err.println("warning: rendering skipped: " + e.getMessage());
+                    report.note("rendering skipped: " + e.getMessage());
+                }
+            }
+            if (perFaceRuns > 0) report.add(InferenceProbe.measure(m, input, detector, dev, Math.min(100, perFaceRuns), perFaceRuns));
+        }
+        return report;
+    }
+
+    static int[] parseSize(String s) {
+        String[] p = s.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+        } catch (NumberFormatException ignored) {
+            // falls through to the message
+        }
+        throw new IllegalArgumentException("--render-size '" + s + "' is not WIDTHxHEIGHT, e.g. 1280x720");
+    }
+
+    static Path siblingPng(Path json) {
+        String name = json.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+    }
+
+    /** Runs the command on its own (before it is registered in TrackerMain): {@code java ... BenchCommand --input ...}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.facemark.tracker.bench;
+
+import java.util.Map;
+
+/**
+ * One measured pipeline run (one model, with or without rendering), warm-up excluded.
+ *
+ * @param model        model file name
+ * @param render       whether each frame was also rendered offscreen and read back
+ * @param device       where inference actually ran (after any CUDA fallback)
+ * @param threads      ONNX Runtime intra-op threads asked for (0 = its default)
+ * @param frames       measured frames
+ * @param seconds      wall time of the measured frames
+ * @param stages       per-stage latency, pipeline order, keyed by {@link BenchStages#key}
+ * @param e2e          frame grabbed -> result out (and rendered, when rendering)
+ * @param timelineMs   e2e latency of every measured frame, in order
+ * @param detectionRuns measured frames on which the detector ran
+ * @param framesWithFace measured frames with at least one face
+ */
+public record BenchResult(String model, boolean render, String device, int threads, long frames, double seconds,
+                          Map<String, LatencyStats> stages, LatencyStats e2e, float[] timelineMs,
+                          long detectionRuns, long framesWithFace) {
+
+    public double fps() { return seconds > 0 ? frames / seconds : 0; }
+
+    /** "fast.onnx" or "fast.onnx +render": the run's name in tables and charts. */
+    public String label() { return render ? model + " +render" : model; }
+}

@@ -1,0 +1,45 @@
+package dev.facemark.tracker.bench;
+
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.RenderOptions;
+import dev.facemark.tracker.render.Renderer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.lwjgl.system.MemoryUtil;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The render stage of the bench: the live view's picture (video letterboxed into the target, every
+ * default layer, HUD) drawn into a headless offscreen target and read back as BGR, which is what a
+ * window swap or a video writer would need. Reading back makes the GPU finish the frame, so the time
+ * measured is the real cost. Owns a GL context: create, use and close on one thread.
+ */
+final class OffscreenRendering implements AutoCloseable {
+    private final Renderer renderer;
+    private final ByteBuffer readBack;
+    private final String modelName;
+
+    OffscreenRendering(int width, int height, String modelName) {
+        this.renderer = Renderer.offscreen(width, height, new RenderOptions());
+        this.readBack = MemoryUtil.memAlloc(width * height * 3);
+        this.modelName = modelName;
+    }
+
+    void draw(Mat bgr, FrameResult result, HudInfo hud) {
+        renderer.render(bgr, result, hud);
+        readBack.clear();
+        renderer.readBgr(readBack);
+    }
+
+    HudInfo hud(double fps, java.util.Map<String, Double> stageMs) { return new HudInfo(fps, stageMs, modelName); }
+
+    @Override
+    public void close() {
+        try {
+            renderer.close();
+        } finally {
+            MemoryUtil.memFree(readBack);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.facemark.tracker.bench;
+
+import dev.facemark.core.io.LandmarkWriter;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.detect.Detectors;
+import dev.facemark.tracker.detect.FaceDetector;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.output.LandmarkRecords;
+import dev.facemark.tracker.profile.Stage;
+import dev.facemark.tracker.profile.StageTimer;
+import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.source.SourceFrame;
+import dev.facemark.tracker.source.Sources;
+import dev.facemark.tracker.track.FaceTracker;
+import dev.facemark.tracker.track.TrackerParams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the tracker pipeline headless over a video and times it: the same parts as {@code tracker run}
+ * (FFmpeg decoding, detector, {@link FaceTracker} with its ONNX Runtime model, One Euro, pose, a JSONL
+ * landmark file flushed per frame), optionally followed by an offscreen render and read-back. Every
+ * stage goes into a {@link StageTimer}; the warm-up frames are processed, then the timer is reset.
+ *
+ * <p>The video is played {@code loops} times back to back with frame numbers and times that keep
+ * counting, so the tracker and its filters see one long video.
+ */
+public final class PipelineBench {
+    private PipelineBench() {}
+
+    public static BenchResult run(Path modelFile, BenchConfig c, boolean render) {
+        return run(modelFile, c, render, n -> { });
+    }
+
+    /** As above; {@code afterFrame} gets the count of frames processed so far (warm-up included) after each frame. */
+    public static BenchResult run(Path modelFile, BenchConfig c, boolean render, LongConsumer afterFrame) {
+        Path jsonl = tempFile();
+        StageTimer timer = new StageTimer();
+        String modelName = modelFile.getFileName().toString();
+        try (LandmarkModel model = LandmarkModel.open(modelFile, new RuntimeOptions(c.threads(), c.device()));
+             FaceDetector detector = Detectors.open(c.detector());
+             FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT, timer);
+             LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
+             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName) : null) {
+            Loop loop = new Loop(c, timer, tracker, out, view, afterFrame);
+            loop.run();
+            if (loop.measured == 0) {
+                throw new IllegalArgumentException("the warm-up (" + c.warmup() + " frames) left no frames to measure in "
+                        + c.input() + " (" + loop.done + " frames in all): lower --warmup or raise --loop");
+            }
+            Map<String, LatencyStats> stages = new LinkedHashMap<>();
+            for (Stage s : BenchStages.perFrame()) stages.put(BenchStages.key(s), LatencyStats.ofMicros(timer.histogram(s)));
+            return new BenchResult(modelName, render, model.device().name().toLowerCase(Locale.ROOT), c.threads(),
+                    loop.measured, loop.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
+                    Arrays.copyOf(loop.timeline, (int) Math.min(loop.timeline.length, loop.measured)),
+                    tracker.detectionRuns() - loop.detectionsAtStart, loop.withFace);
+        } finally {
+            try { Files.deleteIfExists(jsonl); } catch (IOException ignored) { /* temp file */ }
+        }
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempFile("facemark-bench", ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary landmark file", e);
+        }
+    }
+
+    /** The frame loop and its counters. */
+    private static final class Loop {
+        private static final int TIMELINE_CAP = 1 << 20; // one float per frame; enough for any bench
+        final BenchConfig c;
+        final StageTimer timer;
+        final FaceTracker tracker;
+        final LandmarkWriter out;
+        final OffscreenRendering view;
+        final LongConsumer afterFrame;
+        float[] timeline = new float[1024];
+        long done, measured, withFace, wallNanos, detectionsAtStart;
+        private long wallStart;
+        private HudInfo hud;
+
+        Loop(BenchConfig c, StageTimer timer, FaceTracker tracker, LandmarkWriter out, OffscreenRendering view,
+             LongConsumer afterFrame) {
+            this.c = c;
+            this.timer = timer;
+            this.tracker = tracker;
+            this.out = out;
+            this.view = view;
+            this.afterFrame = afterFrame;
+            if (view != null) hud = view.hud(Double.NaN, Map.of());
+        }
+
+        void run() {
+            boolean warm = c.warmup() == 0;
+            wallStart = System.nanoTime();
+            long frameOffset = 0;
+            double timeOffset = 0;
+            for (int pass = 0; pass < c.loops(); pass++) {
+                long lastIndex = -1;
+                double lastTime = 0, fps;
+                boolean live;
+                try (FrameSource src = Sources.open(c.input().toString(), 0, 0, 0)) {
+                    fps = src.fps();
+                    live = src.live();
+                    if (live && c.maxFrames() == 0) {
+                        throw new IllegalArgumentException(c.input() + " is a live source: give --frames N to bound the bench");
+                    }
+                    while (c.maxFrames() == 0 || done < c.maxFrames()) {
+                        long t0 = System.nanoTime();
+                        SourceFrame f = src.next();
+                        timer.lap(Stage.GRAB, t0);
+                        if (f == null) break;
+                        FrameResult r = tracker.process(f.bgr(), frameOffset + f.index(), timeOffset + f.timeMs(), null);
+                        long t2 = System.nanoTime();
+                        if (view != null) {
+                            view.draw(f.bgr(), r, hud);
+                            t2 = timer.lap(Stage.RENDER, t2);
+                        }
+                        out.write(LandmarkRecords.of(r));
+                        long t3 = timer.lap(Stage.WRITE, t2);
+                        timer.record(Stage.FRAME, t3 - t0);
+                        done++;
+                        lastIndex = f.index();
+                        lastTime = f.timeMs();
+                        if (warm) {
+                            if (measured < TIMELINE_CAP) {
+                                if (measured == timeline.length) timeline = Arrays.copyOf(timeline, 2 * timeline.length);
+                                timeline[(int) measured] = (t3 - t0) / 1e6f;
+                            }
+                            measured++;
+                            if (!r.faces().isEmpty()) withFace++;
+                            if (view != null && measured % 30 == 0) hud = hudFromTimer();
+                        } else if (done == c.warmup()) {
+                            timer.reset(); // everything so far was warm-up
+                            warm = true;
+                            wallStart = System.nanoTime();
+                            detectionsAtStart = tracker.detectionRuns();
+                        }
+                        afterFrame.accept(done);
+                    }
+                }
+                if (live || (c.maxFrames() > 0 && done >= c.maxFrames())) break;
+                frameOffset += lastIndex + 1;
+                timeOffset += lastTime + 1000.0 / (fps > 0 ? fps : 30);
+            }
+            wallNanos = System.nanoTime() - wallStart;
+        }
+
+        /** What the live HUD would show: fps and mean stage times so far. */
+        private HudInfo hudFromTimer() {
+            Map<String, Double> ms = new LinkedHashMap<>();
+            for (Stage s : new Stage[] {Stage.GRAB, Stage.DETECT, Stage.INFERENCE, Stage.RENDER}) {
+                long n = timer.count(s);
+                if (n > 0) ms.put(BenchStages.key(s), timer.totalNanos(s) / 1e6 / n);
+            }
+            double secs = (System.nanoTime() - wallStart) / 1e9;
+            return view.hud(secs > 0 ? measured / secs : Double.NaN, ms);
+        }
+    }
+}
