@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "tracker", mixinStandardHelpOptions = true, version = "facemark tracker 0.1",
         description = "Real-time 68-point facial landmark tracking.",
-        subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class})
+        subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class, dev.facemark.tracker.bench.BenchCommand.class})
 public final class TrackerCommand implements Callable<Integer> {
     @Option(names = "--list-cameras", description = "list video4linux cameras and exit")
     boolean listCameras;
