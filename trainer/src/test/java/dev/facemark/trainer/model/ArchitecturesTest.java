@@ -67,6 +67,23 @@ class ArchitecturesTest {
     }
 
     @Test
+    void trainingModeBatchNormUpdatesRunningStatistics() {
+        LayerBlock bn = new LayerBlock(new Layer.BatchNorm(2));
+        try (NDManager m = NDManager.newBaseManager()) {
+            bn.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(8, 2, 4, 4));
+            NDArray x = m.randomNormal(5f, 2f, new Shape(8, 2, 4, 4), ai.djl.ndarray.types.DataType.FLOAT32);
+            float batchMean = x.mean().getFloat();
+            NDArray y = bn.forward(new ai.djl.training.ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+            assertEquals(0f, y.mean().getFloat(), 1e-4f); // normalised with batch statistics
+            // running = 0.9 * running + 0.1 * batch (PyTorch momentum 0.1)
+            for (float r : bn.parameterArray("runningMean").toFloatArray()) assertEquals(0.1f * batchMean, r, 0.05f);
+            // eval mode uses the running statistics, so the same input is no longer centred
+            NDArray e = bn.forward(new ai.djl.training.ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+            assertTrue(e.mean().getFloat() > 2f);
+        }
+    }
+
+    @Test
     void regressionHeadMapsZeroToTheCentre() {
         Head.Coordinates h = Head.Coordinates.centred(1, 96, 64);
         assertEquals(47.5f, 0 * h.scaleX() + h.offsetX());

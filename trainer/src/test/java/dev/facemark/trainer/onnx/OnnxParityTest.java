@@ -53,9 +53,28 @@ class OnnxParityTest {
             for (int i = per; i < 3 * per; i++) four[i] = (float) r.nextGaussian();
             System.arraycopy(faces[1], 0, four, 3 * per, per);
             try (OrtRunner ort = new OrtRunner(file)) {
-                compare(net, m, ort, one, 1);
-                compare(net, m, ort, four, 4);
-                compare(net, m, ort, faces[0], 1);
+                compare(net, m, ort, one, 1, 1e-5);
+                compare(net, m, ort, four, 4, 1e-5);
+                compare(net, m, ort, faces[0], 1, 1e-5);
+            }
+        }
+    }
+
+    /** The shipped configuration (fast, 112 px, width 0.5, heatmap head) on four real faces. */
+    @org.junit.jupiter.api.Test
+    void defaultFastModelAgreesOnRealFaces() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LandmarkNet net = dev.facemark.trainer.model.Architectures.create("fast");
+            net.initialize(m);
+            TinyNets.randomise(net, 9);
+            Path file = dir.resolve("fast.onnx");
+            OnnxExporter.export(net, TinyNets.contract(net), file);
+            int per = (int) net.inputShape().size();
+            float[] four = new float[4 * per];
+            String[] names = {"1051618982_1", "111076519_1", "111076519_2", "1130084326_1"};
+            for (int i = 0; i < 4; i++) System.arraycopy(realFace(net, names[i]), 0, four, i * per, per);
+            try (OrtRunner ort = new OrtRunner(file)) {
+                compare(net, m, ort, four, 4, 1e-4);
             }
         }
     }
@@ -68,7 +87,12 @@ class OnnxParityTest {
         }
     }
 
-    static void compare(LandmarkNet net, NDManager m, OrtRunner ort, float[] input, int batch) throws Exception {
+    /**
+     * Landmarks must agree to 1e-4 px; heatmaps to {@code heatmapRel} times the largest probability (1e-5 for the
+     * small nets; the 112 px default fast model, ~25 layers of float32 kernels that differ between PyTorch and
+     * ORT, is held to 1e-4: measured 2.7e-5).
+     */
+    static void compare(LandmarkNet net, NDManager m, OrtRunner ort, float[] input, int batch, double heatmapRel) throws Exception {
         long[] shape = net.inputShape(batch).getShape();
         NDList djl;
         try (NDManager sub = m.newSubManager()) {
@@ -95,7 +119,7 @@ class OnnxParityTest {
                     hd = Math.max(hd, Math.abs(hmDjl[i] - hmOrt[i]));
                     hm = Math.max(hm, Math.abs(hmDjl[i]));
                 }
-                assertTrue(hd <= 1e-5 * hm, net.architecture() + " batch " + batch + ": heatmap diff " + hd + " vs max " + hm);
+                assertTrue(hd <= heatmapRel * hm, net.architecture() + " batch " + batch + ": heatmap diff " + hd + " vs max " + hm);
             } else {
                 assertFalse(out.containsKey("heatmaps"));
             }

@@ -1,0 +1,28 @@
+package dev.facemark.trainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Where the shared read-only data lives for tests: {@code <repo>/../shared/data}. */
+public final class TestData {
+    private TestData() {}
+
+    public static Path root() {
+        String r = System.getProperty("facemark.root");
+        Path repo = r == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(r);
+        return repo.resolve("../shared/data").normalize();
+    }
+
+    /** The data root, skipping the test when the shared data is not present on this machine. */
+    public static Path requireRoot() {
+        Path p = root();
+        assumeTrue(Files.isDirectory(p.resolve("300w")), "shared data not found at " + p);
+        return p;
+    }
+
+    public static Path afwFace() {
+        return requireRoot().resolve("300w/afw/1051618982_1.pts");
+    }
+}
