@@ -1,0 +1,97 @@
+package dev.facemark.tracker.track;
+
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.Models;
+import dev.facemark.tracker.TestFiles;
+import dev.facemark.tracker.detect.HaarDetector;
+import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.profile.StageTimer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Two real faces (the portrait twice, side by side) drifting across the frame, then one leaving. */
+class FaceTrackerTest {
+    @TempDir Path tmp;
+
+    @Test
+    void twoFacesKeepTheirIdsAndALostFaceIsDroppedWithoutNewIds() {
+        TrackerParams params = TrackerParams.DEFAULT.withDetectEvery(2);
+        try (Mat grace = imread(TestFiles.grace().toString());
+             Mat pair = new Mat(600, 1024, CV_8UC3, new Scalar(50, 50, 50, 0));
+             Mat frame = new Mat(); Mat shift = new Mat(2, 3, CV_64F);
+             LandmarkModel model = LandmarkModel.open(Models.fixture(tmp), RuntimeOptions.cpu(1));
+             HaarDetector haar = new HaarDetector(320);
+             FaceTracker tracker = new FaceTracker(model, haar, params, new StageTimer())) {
+            try (Rect l = new Rect(0, 0, 512, 600); Rect r = new Rect(512, 0, 512, 600); Mat lv = pair.apply(l); Mat rv = pair.apply(r)) {
+                grace.copyTo(lv);
+                grace.copyTo(rv);
+            }
+            Map<Integer, Boolean> sideOfId = new HashMap<>(); // id -> is on the left
+            for (int i = 0; i < 20; i++) {
+                translate(pair, frame, shift, 2f * i, 1f * i);
+                FrameResult res = tracker.process(frame, i, i * 40.0, null);
+                assertEquals(2, res.faces().size(), "frame " + i + ": " + res.faces());
+                for (TrackedFace f : res.faces()) {
+                    boolean left = f.box().cx() < 512 + 2 * i;
+                    Boolean before = sideOfId.putIfAbsent(f.id(), left);
+                    if (before != null) assertEquals(before, left, "id " + f.id() + " changed face at frame " + i);
+                    assertEquals(136, f.landmarks().length);
+                }
+            }
+            assertEquals(2, sideOfId.size(), "two ids: " + sideOfId);
+            assertTrue(tracker.detectionRuns() >= 9 && tracker.detectionRuns() <= 11, "every 2nd frame: " + tracker.detectionRuns());
+            int leftId = sideOfId.entrySet().stream().filter(Map.Entry::getValue).findFirst().orElseThrow().getKey();
+            // The right face leaves: grey it out. Its track is dropped; the left one keeps its id.
+            try (Rect r = new Rect(512, 0, 512, 600); Mat rv = pair.apply(r)) { rv.put(new Scalar(50, 50, 50, 0)); }
+            FrameResult last = null;
+            for (int i = 20; i < 45; i++) {
+                translate(pair, frame, shift, 40, 20);
+                last = tracker.process(frame, i, i * 40.0, null);
+                for (TrackedFace f : last.faces()) assertTrue(sideOfId.containsKey(f.id()), "no new id at frame " + i + ": " + f.id());
+            }
+            assertEquals(1, last.faces().size(), "the right face is gone: " + last.faces());
+            assertEquals(leftId, last.faces().get(0).id());
+            assertEquals(1, tracker.activeTracks());
+        }
+    }
+
+    @Test
+    void resetForgetsFacesAndRestartsIds() {
+        try (Mat grace = imread(TestFiles.grace().toString());
+             LandmarkModel model = LandmarkModel.open(Models.fixture(tmp), RuntimeOptions.cpu(1));
+             HaarDetector haar = new HaarDetector();
+             FaceTracker tracker = new FaceTracker(model, haar, TrackerParams.DEFAULT, new StageTimer())) {
+            assertEquals(1, tracker.process(grace, 0, 0, "a.jpg").faces().get(0).id());
+            tracker.reset();
+            FrameResult r = tracker.process(grace, 1, 0, "b.jpg");
+            assertEquals(1, r.faces().get(0).id());
+            assertTrue(r.faces().get(0).fromDetector());
+            assertEquals("b.jpg", r.source());
+        }
+    }
+
+    private static void translate(Mat src, Mat dst, Mat m, float dx, float dy) {
+        try (DoubleIndexer idx = m.createIndexer()) {
+            idx.put(0, 0, 1); idx.put(0, 1, 0); idx.put(0, 2, dx);
+            idx.put(1, 0, 0); idx.put(1, 1, 1); idx.put(1, 2, dy);
+        }
+        warpAffine(src, dst, m, new Size(src.cols(), src.rows()));
+    }
+}
