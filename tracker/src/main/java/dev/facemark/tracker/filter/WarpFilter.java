@@ -1,0 +1,143 @@
+package dev.facemark.tracker.filter;
+
+import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.render.FrameContext;
+import dev.facemark.tracker.render.ShaderProgram;
+import dev.facemark.tracker.render.Viewport;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import java.nio.FloatBuffer;
+
+import static org.lwjgl.opengl.GL33C.*;
+
+/**
+ * Face reshaping by a landmark-driven grid warp in the vertex shader ({@code shaders/warp.vert}):
+ * bigger eyes (radial push around each eye centre) or a slimmer jaw (jaw points pulled towards the
+ * face's midline). The patch covers the face box enlarged by {@link #REGION_SCALE}, and the
+ * displacement fades to zero at its border.
+ */
+public final class WarpFilter implements FaceFilter {
+    public enum Kind { BIG_EYES, SLIM_JAW }
+
+    static final float REGION_SCALE = 1.8f;
+    private static final int GRID = 48;
+
+    private final Kind kind;
+    private final float strength;
+    private final ShaderProgram shader = new ShaderProgram("warp.vert", "warp.frag");
+    private final int vao, vbo, vertexCount;
+
+    public WarpFilter(Kind kind) { this(kind, kind == Kind.BIG_EYES ? 0.45f : 0.14f); }
+
+    /** @param strength eyes: push factor s (monotonic below 1.25); jaw: fraction of the distance to the midline */
+    public WarpFilter(Kind kind, float strength) {
+        this.kind = kind;
+        this.strength = strength;
+        FloatBuffer g = MemoryUtil.memAllocFloat((GRID - 1) * (GRID - 1) * 12);
+        try {
+            for (int j = 0; j + 1 < GRID; j++) {
+                for (int i = 0; i + 1 < GRID; i++) {
+                    float x0 = i / (GRID - 1f), x1 = (i + 1) / (GRID - 1f), y0 = j / (GRID - 1f), y1 = (j + 1) / (GRID - 1f);
+                    g.put(x0).put(y0).put(x1).put(y0).put(x1).put(y1);
+                    g.put(x0).put(y0).put(x1).put(y1).put(x0).put(y1);
+                }
+            }
+            g.flip();
+            vertexCount = g.remaining() / 2;
+            vao = glGenVertexArrays();
+            vbo = glGenBuffers();
+            glBindVertexArray(vao);
+            glBindBuffer(GL_ARRAY_BUFFER, vbo);
+            glBufferData(GL_ARRAY_BUFFER, g, GL_STATIC_DRAW);
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, false, 8, 0);
+            glBindVertexArray(0);
+        } finally {
+            MemoryUtil.memFree(g);
+        }
+    }
+
+    @Override public String name() { return kind == Kind.BIG_EYES ? "big-eyes" : "slim-jaw"; }
+
+    /** The warped region for a face: {x0, y0, w, h} in source pixels, clipped to the video. */
+    static float[] region(TrackedFace f, Viewport v) {
+        float cx = f.box().cx(), cy = f.box().cy();
+        float side = Math.max(f.box().w(), f.box().h()) * REGION_SCALE;
+        float x0 = Math.max(-0.5f, cx - side / 2), y0 = Math.max(-0.5f, cy - side / 2);
+        float x1 = Math.min(v.sourceW() - 0.5f, cx + side / 2), y1 = Math.min(v.sourceH() - 0.5f, cy + side / 2);
+        return new float[] {x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0)};
+    }
+
+    static float[] eyeCentres(float[] lm) {
+        float[] c = new float[4];
+        for (int i = 36; i <= 41; i++) { c[0] += lm[2 * i] / 6; c[1] += lm[2 * i + 1] / 6; }
+        for (int i = 42; i <= 47; i++) { c[2] += lm[2 * i] / 6; c[3] += lm[2 * i + 1] / 6; }
+        return c;
+    }
+
+    @Override
+    public void apply(FrameContext ctx) {
+        Viewport v = ctx.viewport();
+        int tex = ctx.videoRgbTexture();
+        ctx.target().bind();
+        shader.use();
+        SourceMapping.set(shader, v);
+        shader.set("u_videoTex", 0);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, tex);
+        for (TrackedFace f : ctx.result().faces()) {
+            if (f.pointCount() != 68 || f.framesLost() > 0) continue;
+            float[] lm = f.landmarks();
+            float[] r = region(f, v);
+            if (r[2] < 2 || r[3] < 2) continue;
+            shader.set("u_region", r[0], r[1], r[2], r[3]);
+            if (kind == Kind.BIG_EYES) {
+                float[] e = eyeCentres(lm);
+                float eyeW = (float) (Math.hypot(lm[78] - lm[72], lm[79] - lm[73]) + Math.hypot(lm[90] - lm[84], lm[91] - lm[85])) / 2;
+                shader.set("u_eyes", e[0], e[1], e[2], e[3]);
+                shader.set("u_eyeRadius", Math.max(1f, eyeW * 1.4f));
+                shader.set("u_eyeStrength", strength);
+                shader.set("u_jawCount", 0);
+            } else {
+                setJaw(lm);
+                shader.set("u_eyeStrength", 0f);
+            }
+            glBindVertexArray(vao);
+            glDrawArrays(GL_TRIANGLES, 0, vertexCount);
+            glBindVertexArray(0);
+        }
+        glBindTexture(GL_TEXTURE_2D, 0);
+    }
+
+    /** Jaw points 2..14 pulled towards their projection on the midline through points 27 and 8. */
+    private void setJaw(float[] lm) {
+        float ax = lm[54], ay = lm[55], bx = lm[16], by = lm[17];
+        float dx = bx - ax, dy = by - ay, len2 = Math.max(1e-6f, dx * dx + dy * dy);
+        float width = (float) Math.hypot(lm[32] - lm[0], lm[33] - lm[1]);
+        try (MemoryStack s = MemoryStack.stackPush()) {
+            FloatBuffer pts = s.mallocFloat(34), pull = s.mallocFloat(34);
+            int n = 0;
+            for (int j = 2; j <= 14; j++, n++) {
+                float px = lm[2 * j], py = lm[2 * j + 1];
+                float t = ((px - ax) * dx + (py - ay) * dy) / len2;
+                float mx = ax + t * dx, my = ay + t * dy;
+                pts.put(px).put(py);
+                pull.put((mx - px) * strength).put((my - py) * strength);
+            }
+            pts.flip();
+            pull.flip();
+            glUniform2fv(shader.uniform("u_jawPts"), pts);
+            glUniform2fv(shader.uniform("u_jawPull"), pull);
+            shader.set("u_jawCount", n);
+            shader.set("u_jawSigma", Math.max(1f, width * 0.12f));
+        }
+    }
+
+    @Override
+    public void close() {
+        shader.close();
+        glDeleteBuffers(vbo);
+        glDeleteVertexArrays(vao);
+    }
+}
