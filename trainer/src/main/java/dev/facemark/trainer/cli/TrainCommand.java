@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code trainer train}: one training run into a run folder (resumable). */
@@ -21,6 +23,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", required = true, description = "architecture: nose, fullface, resnet18, unet, fast")
     String arch;
+    @Option(names = "--arch-option", paramLabel = "KEY=VALUE", description = "architecture option, repeatable (unet: variant=small|medium|large; fast: head=heatmap|regress, width=0.5)")
+    Map<String, String> archOptions = new LinkedHashMap<>();
     @Option(names = "--data", split = ",", defaultValue = "300w,ytf", description = "training sets (default: ${DEFAULT-VALUE})")
     List<String> data;
     @Option(names = "--data-root", defaultValue = "../shared/data", description = "folder holding 300w/ and ytf/ (default: ${DEFAULT-VALUE})")
@@ -57,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             cfg = config();
         }
-        TrainingRun run = new TrainingRun(cfg, out, System.out, !noProgress && System.console() != null || !noProgress);
+        TrainingRun run = new TrainingRun(cfg, out, System.out, !noProgress);
         run.withFinisher(RunExport::export);
         run.run(resume);
         return 0;
@@ -74,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!loss.equalsIgnoreCase("l1") && !loss.equalsIgnoreCase("mse")) throw new UserException("--loss must be l1 or mse, got '" + loss + "'");
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
-        return new TrainConfig(arch, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
+        return new TrainConfig(arch, archOptions, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
                 wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport);
     }
 

@@ -1,12 +1,15 @@
 package dev.facemark.trainer.train;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything that defines a training run. Saved in the run folder, so {@code --resume} continues
  * with the same settings.
  *
  * @param arch          architecture name (see the model registry)
+ * @param archOptions   architecture options (e.g. variant=small for unet, head=regress for fast)
  * @param datasets      training sets ("300w", "ytf"): their TRAIN splits only
  * @param dataRoot      folder that holds the datasets
  * @param epochs        number of epochs
@@ -29,22 +32,23 @@ import java.util.List;
  * @param augment       augmentation on (false: plain test crops, for debugging)
  * @param exportOnnx    export ONNX at the end of the run
  */
-public record TrainConfig(String arch, List<String> datasets, String dataRoot, int epochs, int batch, float lr,
+public record TrainConfig(String arch, Map<String, String> archOptions, List<String> datasets, String dataRoot, int epochs, int batch, float lr,
                           String optimizer, String loss, float weightDecay, int inputWidth, int inputHeight, int channels, long seed,
                           double valFraction, int maxFaces, int threads, int workers, float warmupEpochs,
                           int patience, int cacheMb, boolean augment, boolean exportOnnx) {
 
     public TrainConfig {
+        archOptions = new TreeMap<>(archOptions == null ? Map.of() : archOptions);
         datasets = List.copyOf(datasets);
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(arch, datasets, dataRoot, e, batch, lr, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
+        return new TrainConfig(arch, archOptions, datasets, dataRoot, e, batch, lr, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
                 seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx);
     }
 
     public TrainConfig withLr(float l) {
-        return new TrainConfig(arch, datasets, dataRoot, epochs, batch, l, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
+        return new TrainConfig(arch, archOptions, datasets, dataRoot, epochs, batch, l, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
                 seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx);
     }
 }

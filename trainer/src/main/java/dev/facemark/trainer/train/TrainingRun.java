@@ -90,7 +90,9 @@ public final class TrainingRun {
         int w = cfg.inputWidth() > 0 ? cfg.inputWidth() : d.width();
         int h = cfg.inputHeight() > 0 ? cfg.inputHeight() : d.height();
         int c = cfg.channels() > 0 ? cfg.channels() : d.channels();
-        return new ArchConfig(w, h, c, d.points(), d.options());
+        Map<String, String> options = new TreeMap<>(d.options());
+        options.putAll(cfg.archOptions());
+        return new ArchConfig(w, h, c, d.points(), options);
     }
 
     public static CropSpec cropSpec(ArchConfig a, boolean augment) {
@@ -116,7 +118,12 @@ public final class TrainingRun {
                 split.validation().size(), all.problems().isEmpty() ? "no problems" : all.problems().size() + " skipped");
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) cfg.seed());
-        LandmarkNet net = networks.apply(arch);
+        LandmarkNet net;
+        try {
+            net = networks.apply(arch);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(cfg.arch() + ": " + e.getMessage());
+        }
         log.println("model: " + net);
         CoordinateLoss lossFn = CoordinateLoss.parse(cfg.loss());
         float size = Math.max(arch.width(), arch.height());
