@@ -158,7 +158,7 @@ public final class FaceTracker implements AutoCloseable {
             System.arraycopy(ps, 0, t.pointScores, 0, ps.length);
         }
         t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
-        if (params.pose()) t.pose = poseEstimator.estimate(t.smooth, width, height, t.pose);
+        if (params.pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
         // Next frame's crop from this frame's raw points (smoothing would make the crop lag).
         float angle = params.derotate() && eyes != null ? CropFromLandmarks.roll(t.raw, eyes[0], eyes[1]) : 0f;
         t.nextCrop = model.cropFor(CropFromLandmarks.box(t.raw, angle), angle);
