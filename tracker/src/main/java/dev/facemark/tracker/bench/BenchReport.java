@@ -47,6 +47,8 @@ public final class BenchReport {
         if (!runs.isEmpty()) {
             BenchResult first = runs.get(0);
             m.put("fps", round(first.fps()));
+            m.put("cpu_ms_per_frame", round(first.cpuMsPerFrame()));
+            m.put("cpu_bound_fps", round(first.cpuBoundFps()));
             m.put("stages", stages(first.stages()));
             m.put("e2e", stats(first.e2e()));
         }
@@ -120,6 +122,8 @@ public final class BenchReport {
         m.put("frames", r.frames());
         m.put("seconds", round(r.seconds()));
         m.put("fps", round(r.fps()));
+        m.put("cpu_ms_per_frame", round(r.cpuMsPerFrame()));
+        m.put("cpu_bound_fps", round(r.cpuBoundFps()));
         m.put("detection_runs", r.detectionRuns());
         m.put("frames_with_face", r.framesWithFace());
         m.put("stages", stages(r.stages()));
@@ -180,6 +184,8 @@ public final class BenchReport {
             sb.append(String.format(Locale.ROOT, "%n%s on %s, %d thread(s): %d frames in %.2f s = %.1f frames/s, "
                             + "detector on %d frames, face in %d%n", r.label(), r.device(), r.threads(), r.frames(),
                     r.seconds(), r.fps(), r.detectionRuns(), r.framesWithFace()));
+            sb.append(String.format(Locale.ROOT, "  process CPU %.3f ms/frame (all threads) = %.0f frames/s per busy core%n",
+                    r.cpuMsPerFrame(), r.cpuBoundFps()));
             sb.append(String.format(Locale.ROOT, "  %-14s %8s %9s %9s %9s %9s %9s%n", "stage", "count", "mean ms",
                     "p50 ms", "p90 ms", "p99 ms", "max ms"));
             r.stages().forEach((k, s) -> { if (s.count() > 0) sb.append(row(k, s)); });
@@ -199,6 +205,8 @@ public final class BenchReport {
             for (BenchResult r : runs) sb.append(cell(r.e2e()));
             sb.append(String.format(Locale.ROOT, "%n  %-14s", "frames/s"));
             for (BenchResult r : runs) sb.append(String.format(Locale.ROOT, " %24.1f", r.fps()));
+            sb.append(String.format(Locale.ROOT, "%n  %-14s", "CPU ms/frame"));
+            for (BenchResult r : runs) sb.append(String.format(Locale.ROOT, " %24.3f", r.cpuMsPerFrame()));
             sb.append('\n');
         }
         if (!perFace.isEmpty()) {

@@ -16,12 +16,24 @@ import java.util.Map;
  * @param timelineMs   e2e latency of every measured frame, in order
  * @param detectionRuns measured frames on which the detector ran
  * @param framesWithFace measured frames with at least one face
+ * @param cpuSeconds   CPU time of the whole process (all threads) over the measured frames: on a shared
+ *                     machine wall time depends on the neighbours' load, CPU time much less so
  */
 public record BenchResult(String model, boolean render, String device, int threads, long frames, double seconds,
                           Map<String, LatencyStats> stages, LatencyStats e2e, float[] timelineMs,
-                          long detectionRuns, long framesWithFace) {
+                          long detectionRuns, long framesWithFace, double cpuSeconds) {
 
     public double fps() { return seconds > 0 ? frames / seconds : 0; }
+
+    /** Process CPU time per measured frame, ms. */
+    public double cpuMsPerFrame() { return frames > 0 ? 1000 * cpuSeconds / frames : 0; }
+
+    /**
+     * Frames per second the pipeline would reach if it had one idle core to itself: 1000 / CPU ms per
+     * frame. An estimate for a loaded machine (the pipeline runs on one thread; helper threads' CPU is
+     * counted too, so it errs low).
+     */
+    public double cpuBoundFps() { return cpuSeconds > 0 ? frames / cpuSeconds : 0; }
 
     /** "fast.onnx" or "fast.onnx +render": the run's name in tables and charts. */
     public String label() { return render ? model + " +render" : model; }

@@ -63,10 +63,18 @@ public final class PipelineBench {
             return new BenchResult(modelName, render, model.device().name().toLowerCase(Locale.ROOT), c.threads(),
                     loop.measured, loop.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
                     Arrays.copyOf(loop.timeline, (int) Math.min(loop.timeline.length, loop.measured)),
-                    tracker.detectionRuns() - loop.detectionsAtStart, loop.withFace);
+                    tracker.detectionRuns() - loop.detectionsAtStart, loop.withFace, loop.cpuNanos / 1e9);
         } finally {
             try { Files.deleteIfExists(jsonl); } catch (IOException ignored) { /* temp file */ }
         }
+    }
+
+    /** CPU time of the whole process, all threads (0 where the JVM does not tell). */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static Path tempFile() {
@@ -87,7 +95,8 @@ public final class PipelineBench {
         final OffscreenRendering view;
         final LongConsumer afterFrame;
         float[] timeline = new float[1024];
-        long done, measured, withFace, wallNanos, detectionsAtStart;
+        long done, measured, withFace, wallNanos, cpuNanos, detectionsAtStart;
+        private long cpuStart;
         private long wallStart;
         private HudInfo hud;
 
@@ -105,6 +114,7 @@ public final class PipelineBench {
         void run() {
             boolean warm = c.warmup() == 0;
             wallStart = System.nanoTime();
+            cpuStart = processCpuNanos();
             long frameOffset = 0;
             double timeOffset = 0;
             for (int pass = 0; pass < c.loops(); pass++) {
@@ -146,6 +156,7 @@ public final class PipelineBench {
                             timer.reset(); // everything so far was warm-up
                             warm = true;
                             wallStart = System.nanoTime();
+                            cpuStart = processCpuNanos();
                             detectionsAtStart = tracker.detectionRuns();
                         }
                         afterFrame.accept(done);
@@ -156,6 +167,7 @@ public final class PipelineBench {
                 timeOffset += lastTime + 1000.0 / (fps > 0 ? fps : 30);
             }
             wallNanos = System.nanoTime() - wallStart;
+            cpuNanos = processCpuNanos() - cpuStart;
         }
 
         /** What the live HUD would show: fps and mean stage times so far. */

@@ -61,6 +61,7 @@ class PipelineBenchTest {
         for (float v : plain.timelineMs()) { assertTrue(v > 0); tlMax = Math.max(tlMax, v); }
         assertEquals(plain.e2e().maxMs(), tlMax, 0.01 * tlMax + 0.01);
         assertTrue(Double.isFinite(plain.fps()) && plain.fps() > 0);
+        assertTrue(plain.cpuSeconds() > 0 && plain.cpuMsPerFrame() > 0, "process CPU time measured");
         assertTrue(plain.fps() <= 1000.0 / plain.e2e().meanMs() * 1.05, "throughput cannot beat the mean frame time");
     }
 
@@ -72,6 +73,7 @@ class PipelineBenchTest {
         report.writeJson(json);
         JsonNode n = new ObjectMapper().readTree(json.toFile());
         assertEquals(plain.fps(), n.get("fps").asDouble(), 0.001);
+        assertTrue(n.get("cpu_ms_per_frame").asDouble() > 0);
         for (String stage : List.of("grab", "detect", "crop", "inference", "decode", "smooth_pose", "write")) {
             JsonNode s = n.get("stages").get(stage);
             assertNotNull(s, "stage " + stage + " in " + n.get("stages"));
