@@ -41,6 +41,10 @@ public final class ModelOptions {
     @Option(names = "--max-faces", paramLabel = "N", defaultValue = "8", description = "most faces tracked at once (default: ${DEFAULT-VALUE})")
     int maxFaces;
 
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.05",
+            description = "heatmap models: a face whose mean point confidence falls below S is lost (default: ${DEFAULT-VALUE})")
+    float minScore;
+
     @Option(names = "--no-pose", description = "skip head pose estimation")
     boolean noPose;
 
@@ -67,7 +71,7 @@ public final class ModelOptions {
         if (detectEvery < 0) throw new UserError("--detect-every must be >= 0, got " + detectEvery);
         if (maxFaces < 1) throw new UserError("--max-faces must be >= 1, got " + maxFaces);
         TrackerParams d = TrackerParams.DEFAULT;
-        return new TrackerParams(detectEvery, d.maxLost(), d.minScore(), d.maxMisses(), d.matchDistance(), d.reseedIoU(),
+        return new TrackerParams(detectEvery, d.maxLost(), minScore, d.maxMisses(), d.matchDistance(), d.reseedIoU(),
                 d.mergeIoU(), d.derotate(), maxFaces, !noPose, d.keepHeatmaps(), noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT);
     }
 }

@@ -1,5 +1,8 @@
 package dev.facemark.tracker.track;
 
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
+import dev.facemark.core.runtime.FixtureModels;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.Models;
@@ -84,6 +87,30 @@ class FaceTrackerTest {
             assertEquals(1, r.faces().get(0).id());
             assertTrue(r.faces().get(0).fromDetector());
             assertEquals("b.jpg", r.source());
+        }
+    }
+
+    @Test
+    void heatmapModelsGiveConfidenceAndMapsAndLowConfidenceMeansLost() {
+        ModelContract c = FixtureModels.contract("heat", 64, 1, OutputKind.HEATMAPS, 16);
+        Path heat = FixtureModels.heatmap(tmp.resolve("heat.onnx"), c);
+        try (Mat grace = imread(TestFiles.grace().toString());
+             LandmarkModel model = LandmarkModel.open(heat, RuntimeOptions.cpu(1));
+             HaarDetector haar = new HaarDetector()) {
+            try (FaceTracker keep = new FaceTracker(model, haar, TrackerParams.DEFAULT.withMinScore(0f).withHeatmaps(true), new StageTimer())) {
+                TrackedFace f = keep.process(grace, 0, 0, null).faces().get(0);
+                assertNotNull(f.pointScores());
+                assertEquals(68, f.pointScores().length);
+                assertNotNull(f.heatmaps());
+                assertEquals(16, f.heatmaps().width());
+                float mean = 0;
+                for (float s : f.pointScores()) mean += s / 68;
+                assertEquals(mean, f.score(), 1e-4f, "face score = mean point confidence");
+            }
+            try (FaceTracker strict = new FaceTracker(model, haar, TrackerParams.DEFAULT.withMinScore(1.01f), new StageTimer())) {
+                for (int i = 0; i < 4; i++) assertTrue(strict.process(grace, i, i * 40.0, null).faces().isEmpty(), "never confident enough");
+                assertEquals(4, strict.detectionRuns(), "a lost face sends the tracker back to the detector every frame");
+            }
         }
     }
 
