@@ -141,17 +141,19 @@ public final class TrainingRun {
             long stepsPerEpoch = train.batchCount(true);
             LearningRateSchedule schedule = new LearningRateSchedule(cfg.lr(),
                     Math.round(cfg.warmupEpochs() * stepsPerEpoch), stepsPerEpoch * cfg.epochs(), 0.01f);
+            net.initialize(model.getNDManager());
+            opt.bind(net.block().getParameters());
+            RunState state = RunState.fresh();
+            Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
+            if (resume && latest.isEmpty()) log.println("resume: no checkpoint in " + runDir + ", starting fresh");
+            if (latest.isPresent()) {
+                // Before the Trainer exists: loading replaces the parameter arrays, and a Trainer caches the arrays it saw.
+                state = Checkpoints.load(latest.get(), model, opt);
+                log.printf(Locale.ROOT, "resume: %s (epoch %d done, step %d, best val NME %.4f)%n",
+                        latest.get().getFileName(), state.epochsDone(), state.globalStep(), state.bestValNme());
+            }
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
-                opt.bind(net.block().getParameters());
-                RunState state = RunState.fresh();
-                Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
-                if (resume && latest.isEmpty()) log.println("resume: no checkpoint in " + runDir + ", starting fresh");
-                if (latest.isPresent()) {
-                    state = Checkpoints.load(latest.get(), model, opt);
-                    log.printf(Locale.ROOT, "resume: %s (epoch %d done, step %d, best val NME %.4f)%n",
-                            latest.get().getFileName(), state.epochsDone(), state.globalStep(), state.bestValNme());
-                }
                 ProgressBar bar = new ProgressBar(System.err, progress);
                 boolean early = false;
                 int ranHere = 0;
@@ -228,7 +230,21 @@ public final class TrainingRun {
                 l = loss.getFloat();
             }
             trainer.step();
+            zeroGradients(trainer);
             return l;
+        }
+    }
+
+    /**
+     * PyTorch adds each backward pass into the parameters' gradients, and DJL hands the optimizer a copy,
+     * so nothing clears them: without this every step would use the sum of all past gradients.
+     */
+    static void zeroGradients(Trainer trainer) {
+        for (var p : trainer.getModel().getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (a.hasGradient()) {
+                try (NDArray g = a.getGradient()) { g.subi(g); }
+            }
         }
     }
 
