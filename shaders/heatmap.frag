@@ -1,6 +1,6 @@
 #version 330 core
 // Colour-mapped, transparent heatmap overlay. u_value holds the selected maps' per-texel max,
-// normalised to [0, 1] (heatmap_reduce.frag); it is sampled bilinearly across the face crop and
+// normalised to [0, 1] (HeatmapOverlay); it is sampled bilinearly across the face crop and
 // mapped through a "hot" colour map; alpha grows with the value so cold areas leave the video visible.
 in vec2 v_uv;
 uniform sampler2D u_value;

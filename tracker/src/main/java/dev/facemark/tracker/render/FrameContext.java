@@ -15,9 +15,6 @@ public interface FrameContext {
     /** The current video frame as an RGBA texture of the video's size (row 0 = top), sampled linearly. */
     int videoRgbTexture();
 
-    /** Draws a full-screen triangle strip of 4 vertices with the bound program (vertex ids 0..3, no attributes). */
-    void drawFullQuad();
-
     OverlayBatch overlay();
     FontAtlas font();
 

@@ -55,7 +55,7 @@ public final class RenderBench {
             stages.put("landmarks", 3.3);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu = 0;
-            for (int i = -5; i < frames; i++) {
+            for (int i = -30; i < frames; i++) { // 30 warm-up frames: llvmpipe compiles shader variants lazily
                 fill(video, width, height, i);
                 FrameResult res = syntheticResult(width, height, Math.max(0, i));
                 long c0 = os.getProcessCpuTime();

@@ -38,7 +38,7 @@ public final class Renderer implements AutoCloseable {
     private final OverlayBatch overlay;
     private final FontAtlas font;
     private final HeatmapOverlay heatmaps;
-    private final int quadVao, quadVbo, emptyVao;
+    private final int quadVao, quadVbo;
     private Framebuffer videoRgb;
     private boolean videoRgbFresh;
     private FramePass effects;
@@ -82,7 +82,6 @@ public final class Renderer implements AutoCloseable {
         glVertexAttribPointer(0, 2, GL_FLOAT, false, 16, 0);
         glEnableVertexAttribArray(1);
         glVertexAttribPointer(1, 2, GL_FLOAT, false, 16, 8);
-        emptyVao = glGenVertexArrays();
         glBindVertexArray(0);
     }
 
@@ -128,7 +127,7 @@ public final class Renderer implements AutoCloseable {
             if (options.isOn(Layer.HEATMAPS)) {
                 for (TrackedFace f : result.faces()) {
                     FaceHeatmaps hm = f.heatmaps();
-                    if (hm != null) heatmaps.draw(hm, options, viewport, target);
+                    if (hm != null) heatmaps.draw(hm, options, viewport);
                 }
             }
             for (TrackedFace f : result.faces()) drawFace(f);
@@ -319,12 +318,6 @@ public final class Renderer implements AutoCloseable {
         @Override public FontAtlas font() { return font; }
         @Override public long frameIndex() { return frameIndex; }
 
-        @Override
-        public void drawFullQuad() {
-            glBindVertexArray(emptyVao);
-            glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-            glBindVertexArray(0);
-        }
     }
 
     @Override
@@ -338,7 +331,6 @@ public final class Renderer implements AutoCloseable {
         if (videoRgb != null) videoRgb.close();
         glDeleteBuffers(quadVbo);
         glDeleteVertexArrays(quadVao);
-        glDeleteVertexArrays(emptyVao);
         if (ownedContext != null) ownedContext.close();
     }
 }
