@@ -51,6 +51,7 @@ public final class BenchReport {
             m.put("cpu_bound_fps", round(first.cpuBoundFps()));
             m.put("stages", stages(first.stages()));
             m.put("e2e", stats(first.e2e()));
+            m.put("e2e_thread_cpu", stats(first.e2eCpu()));
         }
         List<Object> rs = new ArrayList<>();
         for (BenchResult r : runs) rs.add(run(r));
@@ -128,6 +129,7 @@ public final class BenchReport {
         m.put("frames_with_face", r.framesWithFace());
         m.put("stages", stages(r.stages()));
         m.put("e2e", stats(r.e2e()));
+        m.put("e2e_thread_cpu", stats(r.e2eCpu()));
         return m;
     }
 
@@ -190,6 +192,7 @@ public final class BenchReport {
                     "p50 ms", "p90 ms", "p99 ms", "max ms"));
             r.stages().forEach((k, s) -> { if (s.count() > 0) sb.append(row(k, s)); });
             sb.append(row("e2e", r.e2e()));
+            sb.append(row("e2e thread CPU", r.e2eCpu()));
         }
         if (runs.size() > 1) {
             sb.append(String.format(Locale.ROOT, "%ncomparison, p50 / p99 ms%n  %-14s", "stage"));
@@ -203,6 +206,8 @@ public final class BenchReport {
             }
             sb.append(String.format(Locale.ROOT, "  %-14s", "e2e"));
             for (BenchResult r : runs) sb.append(cell(r.e2e()));
+            sb.append(String.format(Locale.ROOT, "%n  %-14s", "e2e thread CPU"));
+            for (BenchResult r : runs) sb.append(cell(r.e2eCpu()));
             sb.append(String.format(Locale.ROOT, "%n  %-14s", "frames/s"));
             for (BenchResult r : runs) sb.append(String.format(Locale.ROOT, " %24.1f", r.fps()));
             sb.append(String.format(Locale.ROOT, "%n  %-14s", "CPU ms/frame"));

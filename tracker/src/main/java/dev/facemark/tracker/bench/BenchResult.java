@@ -16,11 +16,13 @@ import java.util.Map;
  * @param timelineMs   e2e latency of every measured frame, in order
  * @param detectionRuns measured frames on which the detector ran
  * @param framesWithFace measured frames with at least one face
+ * @param e2eCpu       CPU time of the pipeline thread per frame: the frame's latency without the waits a
+ *                     loaded machine adds (helper threads such as OpenCV's or llvmpipe's are not in it)
  * @param cpuSeconds   CPU time of the whole process (all threads) over the measured frames: on a shared
  *                     machine wall time depends on the neighbours' load, CPU time much less so
  */
 public record BenchResult(String model, boolean render, String device, int threads, long frames, double seconds,
-                          Map<String, LatencyStats> stages, LatencyStats e2e, float[] timelineMs,
+                          Map<String, LatencyStats> stages, LatencyStats e2e, LatencyStats e2eCpu, float[] timelineMs,
                           long detectionRuns, long framesWithFace, double cpuSeconds) {
 
     public double fps() { return seconds > 0 ? frames / seconds : 0; }

@@ -62,6 +62,7 @@ public final class PipelineBench {
             for (Stage s : BenchStages.perFrame()) stages.put(BenchStages.key(s), LatencyStats.ofMicros(timer.histogram(s)));
             return new BenchResult(modelName, render, model.device().name().toLowerCase(Locale.ROOT), c.threads(),
                     loop.measured, loop.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
+                    LatencyStats.ofMicros(loop.frameCpu),
                     Arrays.copyOf(loop.timeline, (int) Math.min(loop.timeline.length, loop.measured)),
                     tracker.detectionRuns() - loop.detectionsAtStart, loop.withFace, loop.cpuNanos / 1e9);
         } finally {
@@ -97,6 +98,8 @@ public final class PipelineBench {
         float[] timeline = new float[1024];
         long done, measured, withFace, wallNanos, cpuNanos, detectionsAtStart;
         private long cpuStart;
+        final org.HdrHistogram.Histogram frameCpu = new org.HdrHistogram.Histogram(60_000_000L, 3);
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private long wallStart;
         private HudInfo hud;
 
@@ -128,6 +131,7 @@ public final class PipelineBench {
                         throw new IllegalArgumentException(c.input() + " is a live source: give --frames N to bound the bench");
                     }
                     while (c.maxFrames() == 0 || done < c.maxFrames()) {
+                        long c0 = threads.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         SourceFrame f = src.next();
                         timer.lap(Stage.GRAB, t0);
@@ -141,6 +145,7 @@ public final class PipelineBench {
                         out.write(LandmarkRecords.of(r));
                         long t3 = timer.lap(Stage.WRITE, t2);
                         timer.record(Stage.FRAME, t3 - t0);
+                        long c3 = threads.getCurrentThreadCpuTime();
                         done++;
                         lastIndex = f.index();
                         lastTime = f.timeMs();
@@ -150,6 +155,7 @@ public final class PipelineBench {
                                 timeline[(int) measured] = (t3 - t0) / 1e6f;
                             }
                             measured++;
+                            if (c0 >= 0 && c3 >= c0) frameCpu.recordValue(Math.min(60_000_000L, (c3 - c0) / 1000));
                             if (!r.faces().isEmpty()) withFace++;
                             if (view != null && measured % 30 == 0) hud = hudFromTimer();
                         } else if (done == c.warmup()) {

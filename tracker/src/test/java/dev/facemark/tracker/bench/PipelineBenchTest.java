@@ -62,6 +62,8 @@ class PipelineBenchTest {
         assertEquals(plain.e2e().maxMs(), tlMax, 0.01 * tlMax + 0.01);
         assertTrue(Double.isFinite(plain.fps()) && plain.fps() > 0);
         assertTrue(plain.cpuSeconds() > 0 && plain.cpuMsPerFrame() > 0, "process CPU time measured");
+        assertEquals(50, plain.e2eCpu().count(), "thread CPU per measured frame");
+        assertTrue(plain.e2eCpu().p50Ms() > 0 && plain.e2eCpu().p50Ms() <= plain.e2e().maxMs(), "a frame's CPU time fits in some frame's wall time");
         assertTrue(plain.fps() <= 1000.0 / plain.e2e().meanMs() * 1.05, "throughput cannot beat the mean frame time");
     }
 
@@ -82,6 +84,7 @@ class PipelineBenchTest {
         }
         assertFalse(n.get("stages").has("render"), "stages that did not run are left out");
         assertEquals(50, n.get("e2e").get("count").asLong());
+        assertEquals(50, n.get("e2e_thread_cpu").get("count").asLong());
         assertTrue(n.get("e2e").get("p99_ms").asDouble() > 0);
         assertEquals(2, n.get("machine").get("cores").asInt(), 2, "cores recorded");
         assertEquals(1, n.get("runs").size());
