@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--arch", required = true, description = "architecture: nose, fullface, resnet18, unet, fast")
+    @Option(names = "--arch", description = "architecture: nose, fullface, resnet18, unet, fast (not needed with --resume)")
     String arch;
     @Option(names = "--arch-option", paramLabel = "KEY=VALUE", description = "architecture option, repeatable (unet: variant=small|medium|large; fast: head=heatmap|regress, width=0.5)")
     Map<String, String> archOptions = new LinkedHashMap<>();
@@ -68,6 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     TrainConfig config() {
+        if (arch == null) throw new UserException("--arch is required for a new run (nose, fullface, resnet18, unet, fast)");
         int[] wh = parseSize(inputSize);
         if (epochs <= 0) throw new UserException("--epochs must be > 0");
         if (batch <= 0) throw new UserException("--batch must be > 0");

@@ -1,0 +1,120 @@
+package dev.facemark.trainer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.facemark.core.data.Dataset;
+import dev.facemark.core.metrics.EvaluationReport;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.trainer.eval.BoxMode;
+import dev.facemark.trainer.eval.EvalData;
+import dev.facemark.trainer.eval.FaceResult;
+import dev.facemark.trainer.eval.ModelEvaluation;
+import dev.facemark.trainer.report.CedChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code trainer eval}: accuracy of an exported ONNX model on a test split, through the tracker's runtime. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates an exported .onnx model on annotated faces (300-W common/challenging/full, YouTube-Faces test).",
+                "Prints NME (inter-ocular, inter-pupil), median, AUC@0.08, FR@0.08 and per-subset numbers;",
+                "--json writes them as fractions (keys faces, nme, nme_median, auc08, fr08, ...) and a CED plot next to it."})
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "exported ONNX model") Path model;
+    @Option(names = "--data", required = true, description = "300-W folder (e.g. ../shared/data/300w) or YouTube-Faces folder (../shared/data/ytf)")
+    Path data;
+    @Option(names = "--split", defaultValue = "common", description = "300-W: common, challenging, full; YTF: test (default: ${DEFAULT-VALUE})")
+    String split;
+    @Option(names = "--boxes", defaultValue = "gt", description = "gt (ground-truth landmark box) or detector (Haar + calibration)")
+    String boxes;
+    @Option(names = "--json", description = "write the report here") Path json;
+    @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
+    @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
+    @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
+
+    @Override
+    public Integer call() throws IOException {
+        BoxMode mode;
+        try {
+            mode = BoxMode.parse(boxes);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (json != null) requireWritable(json);
+        Dataset faces = EvalData.load(data, split);
+        if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
+        PrintStream out = System.out;
+        ModelEvaluation.Outcome o;
+        try (LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
+            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%n", model, m.contract().architecture(),
+                    m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(), mode.name().toLowerCase());
+            o = ModelEvaluation.run(m, faces, mode, null);
+        }
+        EvaluationReport r = o.report();
+        out.println("all: " + r.summary());
+        for (var e : r.subsets().entrySet()) out.println(e.getKey() + ": " + e.getValue().summary());
+        if (mode == BoxMode.DETECTOR) {
+            out.printf(Locale.ROOT, "detector missed %d of %d faces (ground-truth box used for those)%n", o.detectorMisses(), r.faces());
+        }
+        if (json != null) {
+            Map<String, Object> m = new LinkedHashMap<>(r.toMap());
+            m.put("model", model.toString());
+            m.put("data", data.toString());
+            m.put("split", split);
+            m.put("boxes", mode.name().toLowerCase());
+            if (mode == BoxMode.DETECTOR) m.put("detector_misses", o.detectorMisses());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), m);
+            out.println("wrote " + json);
+        }
+        Path cedPng = ced != null ? ced : json != null ? sibling(json, "-ced.png") : null;
+        if (cedPng != null) {
+            Map<String, double[]> series = new TreeMap<>();
+            series.put("all (" + r.faces() + ")", o.faces().stream().mapToDouble(FaceResult::nme).toArray());
+            for (String s : r.subsets().keySet()) {
+                series.put(s, o.faces().stream().filter(f -> f.subset().equals(s)).mapToDouble(FaceResult::nme).toArray());
+            }
+            CedChart.write(cedPng, "CED: " + model.getFileName() + " on " + faces.name(), series, 0.10);
+            out.println("wrote " + cedPng);
+        }
+        if (predictions != null) writePredictions(predictions, o);
+        return 0;
+    }
+
+    static void writePredictions(Path file, ModelEvaluation.Outcome o) throws IOException {
+        StringBuilder sb = new StringBuilder("name,subset,image,nme,detected,predicted,truth\n");
+        for (FaceResult f : o.faces()) {
+            sb.append(f.name()).append(',').append(f.subset()).append(',').append(f.image()).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", f.nme())).append(',').append(f.detected()).append(',')
+                    .append(join(f.predicted())).append(',').append(join(f.truth())).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+    }
+
+    private static String join(float[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) { if (i > 0) sb.append(' '); sb.append(String.format(Locale.ROOT, "%.2f", v[i])); }
+        return sb.toString();
+    }
+
+    static Path sibling(Path file, String suffix) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + suffix);
+    }
+
+    static void requireWritable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) throw new UserException("folder for " + file + " does not exist");
+        if (Files.isDirectory(file)) throw new UserException(file + " is a folder; give a file name");
+    }
+}

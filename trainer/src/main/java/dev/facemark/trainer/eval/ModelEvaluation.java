@@ -1,0 +1,65 @@
+package dev.facemark.trainer.eval;
+
+import dev.facemark.core.data.Dataset;
+import dev.facemark.core.data.FaceSample;
+import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.DetectorCalibration;
+import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.metrics.EvaluationReport;
+import dev.facemark.core.metrics.Evaluator;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.points.PointScheme;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.core.runtime.Predictions;
+import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.data.HaarFaceDetector;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs an exported ONNX model over annotated faces through core's {@link LandmarkModel} (the
+ * tracker's runtime: same crop, same contract) and scores it with core's {@link Evaluator}.
+ */
+public final class ModelEvaluation {
+    /** The report plus every face's result (for failure galleries). */
+    public record Outcome(EvaluationReport report, List<FaceResult> faces, int detectorMisses) { }
+
+    private ModelEvaluation() {}
+
+    public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, IntConsumer progress) {
+        ModelContract c = model.contract();
+        if (c.scheme() != PointScheme.IBUG_68) {
+            throw new UserException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
+        }
+        Evaluator ev = new Evaluator(PointScheme.IBUG_68);
+        List<FaceResult> faces = new ArrayList<>(data.size());
+        DetectorCalibration cal = c.calibration("haar");
+        int misses = 0;
+        try (HaarFaceDetector haar = boxes == BoxMode.DETECTOR ? new HaarFaceDetector() : null) {
+            for (int i = 0; i < data.size(); i++) {
+                FaceSample s = data.get(i);
+                FaceBox truthBox = s.landmarkBox();
+                try (Mat img = ImageLoader.readColor(s.image())) {
+                    FaceBox ref = truthBox;
+                    boolean detected = true;
+                    if (haar != null) {
+                        List<FaceBox> est = haar.detect(img, 24).stream().map(cal::toLandmarkBox).toList();
+                        FaceBox m = HaarFaceDetector.bestMatch(est, truthBox, 0.3f);
+                        if (m != null) ref = m; else { detected = false; misses++; }
+                    }
+                    CropTransform crop = model.cropFor(ref, 0f);
+                    Predictions p = model.predict(img, List.of(crop));
+                    float[] pred = p.landmarks(0).clone();
+                    Evaluator.Face f = ev.add(s.subset(), pred, s.points());
+                    faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, s.points(), detected));
+                }
+                if (progress != null) progress.accept(i + 1);
+            }
+        }
+        return new Outcome(ev.report(), faces, misses);
+    }
+}
