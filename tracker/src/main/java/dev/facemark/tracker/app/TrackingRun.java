@@ -34,6 +34,7 @@ public final class TrackingRun {
     private Consumer<FrameResult> listener = r -> { };
     private long maxFrames;
     private boolean resetEachFrame;
+    private int refinePasses;
 
     public TrackingRun(FrameSource source, FaceTracker tracker, StageTimer timer) {
         this.source = source;
@@ -49,6 +50,11 @@ public final class TrackingRun {
     public TrackingRun maxFrames(long n) { this.maxFrames = n; return this; }
     /** Unrelated frames (an image folder): forget faces between frames. */
     public TrackingRun resetEachFrame(boolean r) { this.resetEachFrame = r; return this; }
+    /**
+     * Extra passes over the same frame, each cropping from the previous pass's landmarks instead of
+     * the detector's box: for still images, where there is no previous frame to track from.
+     */
+    public TrackingRun refinePasses(int n) { this.refinePasses = n; return this; }
     /** Called with each frame's result and image (after painting), e.g. to show it. */
     public TrackingRun listener(Consumer<FrameResult> l) { this.listener = l; return this; }
 
@@ -64,6 +70,7 @@ public final class TrackingRun {
                 if (f == null) break;
                 if (resetEachFrame) tracker.reset();
                 FrameResult r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
+                for (int k = 0; k < refinePasses && !r.faces().isEmpty(); k++) r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
                 long t2 = System.nanoTime();
                 if (landmarks != null) landmarks.write(LandmarkRecords.of(r));
                 if (!sinks.isEmpty()) {

@@ -26,10 +26,12 @@ final class Session {
     private Session() {}
 
     /**
+     * @param stills      unrelated still images: forget faces between frames, and run a second pass on each
+     *                    image from the first pass's landmarks (a tracking crop is better than a detector crop)
      * @param sinkFactory makes the annotated-frame sink from the model (null result = none)
      */
     static RunSummary run(FrameSource source, ModelOptions mo, OutputOptions oo, TrackerParams params, boolean progress,
-                          long maxFrames, boolean resetEachFrame, Function<LandmarkModel, FrameSink> sinkFactory, PrintWriter err) {
+                          long maxFrames, boolean stills, Function<LandmarkModel, FrameSink> sinkFactory, PrintWriter err) {
         StageTimer timer = new StageTimer();
         RunSummary summary;
         try (LandmarkModel model = mo.openModel();
@@ -39,7 +41,7 @@ final class Session {
              FrameSink sink = sinkFactory.apply(model);
              CpuPainter painter = new CpuPainter(model.contract().scheme())) {
             TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(painter).sink(sink)
-                    .maxFrames(maxFrames).resetEachFrame(resetEachFrame);
+                    .maxFrames(maxFrames).resetEachFrame(stills).refinePasses(stills ? 1 : 0);
             if (progress) run.progress(new ProgressBar(err, maxFrames > 0 ? Math.min(maxFrames, source.frameCount()) : source.frameCount()));
             summary = run.run();
         }

@@ -143,6 +143,11 @@ class TrackerCommandTest {
         }
         assertTrue(Files.size(outDir.resolve("1_grace.jpg")) > 10_000);
         assertTrue(Files.exists(outDir.resolve("2_astro.png")));
+        Path csv = tmp.resolve("one.csv");
+        assertEquals(0, run("image", "--input", TestFiles.grace().toString(), "--model", model.toString(), "--landmarks", csv.toString()), err);
+        List<LandmarkRecord> csvRows = LandmarkReader.read(csv);
+        assertEquals(1, csvRows.size());
+        assertEquals(68, csvRows.get(0).faces().get(0).points(), "CSV chosen by the extension, all points in it");
     }
 
     @Test
