@@ -64,6 +64,7 @@ public final class BenchReport {
             e.put("runs", r.runs());
             e.put("inference", stats(r.inference()));
             e.put("crop", stats(r.crop()));
+            e.put("predict_thread_cpu", stats(r.threadCpu()));
             pf.add(e);
         }
         m.put("inference_per_face", pf);
@@ -215,11 +216,11 @@ public final class BenchReport {
             sb.append('\n');
         }
         if (!perFace.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "%nlandmark inference per face, 1 thread, batch 1%n  %-24s %6s %9s %9s %9s %12s%n",
-                    "model", "runs", "p50 ms", "p99 ms", "max ms", "crop p50 ms"));
+            sb.append(String.format(Locale.ROOT, "%nlandmark inference per face, 1 thread, batch 1%n  %-24s %6s %9s %9s %9s %12s %14s%n",
+                    "model", "runs", "p50 ms", "p99 ms", "max ms", "crop p50 ms", "CPU p50 ms"));
             for (InferenceProbe.Result r : perFace) {
-                sb.append(String.format(Locale.ROOT, "  %-24s %6d %9.3f %9.3f %9.3f %12.3f%n", clip(r.model(), 24), r.runs(),
-                        r.inference().p50Ms(), r.inference().p99Ms(), r.inference().maxMs(), r.crop().p50Ms()));
+                sb.append(String.format(Locale.ROOT, "  %-24s %6d %9.3f %9.3f %9.3f %12.3f %14.3f%n", clip(r.model(), 24), r.runs(),
+                        r.inference().p50Ms(), r.inference().p99Ms(), r.inference().maxMs(), r.crop().p50Ms(), r.threadCpu().p50Ms()));
             }
         }
         if (memory != null) {

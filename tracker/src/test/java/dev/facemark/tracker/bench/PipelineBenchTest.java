@@ -91,6 +91,7 @@ class PipelineBenchTest {
         JsonNode pf = n.get("inference_per_face").get(0);
         assertEquals(20, pf.get("inference").get("count").asLong());
         assertTrue(pf.get("inference").get("p50_ms").asDouble() > 0);
+        assertEquals(20, pf.get("predict_thread_cpu").get("count").asLong());
         assertTrue(report.table().contains("inference"));
     }
 
