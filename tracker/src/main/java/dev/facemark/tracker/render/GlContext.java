@@ -29,7 +29,12 @@ public final class GlContext implements AutoCloseable {
 
     /** An offscreen context: no display needed. */
     public static GlContext headless() {
-        return create(true, 16, 16, "facemark", false);
+        return headless(16, 16);
+    }
+
+    /** An offscreen context whose invisible window reports the given framebuffer size (for headless window tests). */
+    public static GlContext headless(int width, int height) {
+        return create(true, width, height, "facemark", false);
     }
 
     /** A visible, resizable window (vsync on when asked). */

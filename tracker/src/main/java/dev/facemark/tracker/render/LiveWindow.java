@@ -37,7 +37,12 @@ public final class LiveWindow implements AutoCloseable {
     private Path lastScreenshot;
 
     public LiveWindow(String title, int width, int height, boolean vsync, RenderOptions options, Path screenshotDir) {
-        this.context = GlContext.window(width, height, title, vsync);
+        this(GlContext.window(width, height, title, vsync), options, screenshotDir);
+    }
+
+    /** On a given context, which the window then owns (tests use an invisible headless one). */
+    LiveWindow(GlContext context, RenderOptions options, Path screenshotDir) {
+        this.context = context;
         try {
             int[] fb = framebufferSize();
             this.renderer = Renderer.onContext(fb[0], fb[1], options);

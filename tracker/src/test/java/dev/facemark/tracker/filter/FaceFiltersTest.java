@@ -5,10 +5,18 @@ import dev.facemark.tracker.face.HeadPose;
 import dev.facemark.tracker.render.GlContext;
 import dev.facemark.tracker.render.GlTestSupport;
 import dev.facemark.tracker.render.KeyAction;
+import dev.facemark.tracker.render.Layer;
+import dev.facemark.tracker.render.RenderOptions;
+import dev.facemark.tracker.render.Renderer;
+import dev.facemark.tracker.render.VideoImage;
+import dev.facemark.tracker.render.Viewport;
+import org.lwjgl.system.MemoryUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -193,6 +201,49 @@ class FaceFiltersTest {
                 assertTrue(s.variance(x0, y0, x1, y1) > outside * 0.8, mode + ": released after the hold");
             }
         }
+    }
+
+    @Test
+    void filtersWorkOnYuvFramesLetterboxedIntoABiggerTarget() {
+        // I420 noise frame, 400x300 into 1280x720: the filters sample the GPU-converted video and
+        // place effects through the letterbox scale (2.4) and offset (160, 0).
+        int w = W, h = H;
+        ByteBuffer y = MemoryUtil.memAlloc(w * h), u = MemoryUtil.memAlloc(w * h / 4), v = MemoryUtil.memAlloc(w * h / 4);
+        Random rnd = new Random(3);
+        for (int i = 0; i < w * h; i++) y.put(i, (byte) (16 + rnd.nextInt(220)));
+        for (int i = 0; i < w * h / 4; i++) { u.put(i, (byte) 128); v.put(i, (byte) 128); }
+        float[] lm = face(200, 120, 100, 0.2);
+        FaceBox box = FaceBox.ofPoints(lm);
+        try (Renderer r = Renderer.onContext(1280, 720, new RenderOptions().setLayers(EnumSet.of(Layer.VIDEO)));
+             FilterStack f = FilterStack.of("blur,sunglasses")) {
+            r.setEffects(f);
+            r.render(VideoImage.i420(y, u, v, w, h, w, w / 2), result(0, tracked(1, lm, null, 0)), null);
+            ByteBuffer px = r.readBgr(MemoryUtil.memAlloc(1280 * 720 * 3));
+            Viewport vp = r.viewport();
+            assertEquals(160, vp.x());
+            // blur: low variance in the lower face (below the glasses), high in the video outside
+            double in = variance(px, (int) vp.toTargetX(box.cx() - box.w() * 0.25f), (int) vp.toTargetY(box.cy() + box.h() * 0.15f),
+                    (int) vp.toTargetX(box.cx() + box.w() * 0.25f), (int) vp.toTargetY(box.cy() + box.h() * 0.4f));
+            double out = variance(px, 170, 10, 300, 100);
+            assertTrue(in < out * 0.25, "blurred YUV face: " + in + " vs " + out);
+            Similarity sim = Similarity.fit(FaceTemplate.MEAN_68, lm, new int[] {36, 39, 42, 45, 27});
+            int bx = (int) vp.toTargetX(sim.mapX(0, -0.045)), by = (int) vp.toTargetY(sim.mapY(0, -0.045));
+            assertTrue(near(GlTestSupport.bgrAt(px, 1280, bx, by), SpriteArt.SUNGLASSES_BRIDGE, 40), "bridge through the letterbox mapping");
+            assertEquals(0, GlTestSupport.luma(GlTestSupport.bgrAt(px, 1280, 80, 360)), "bars untouched");
+            MemoryUtil.memFree(px);
+        } finally {
+            MemoryUtil.memFree(y); MemoryUtil.memFree(u); MemoryUtil.memFree(v);
+        }
+    }
+
+    private static double variance(ByteBuffer px, int x0, int y0, int x1, int y1) {
+        double s = 0, s2 = 0;
+        int n = 0;
+        for (int yy = y0; yy < y1; yy++) for (int xx = x0; xx < x1; xx++) {
+            double l = GlTestSupport.luma(GlTestSupport.bgrAt(px, 1280, xx, yy)) / 3.0;
+            s += l; s2 += l * l; n++;
+        }
+        return s2 / n - (s / n) * (s / n);
     }
 
     @Test

@@ -50,4 +50,19 @@ public final class GlTestSupport {
     }
 
     public static int luma(int[] bgr) { return bgr[0] + bgr[1] + bgr[2]; }
+
+    /** A PNG decoded by stb_image, as BGR bytes (so {@link #bgrAt} applies); free with MemoryUtil.memFree. */
+    public record Png(int width, int height, ByteBuffer bgr) {}
+
+    public static Png readPng(java.nio.file.Path file) {
+        try (org.lwjgl.system.MemoryStack st = org.lwjgl.system.MemoryStack.stackPush()) {
+            java.nio.IntBuffer w = st.mallocInt(1), h = st.mallocInt(1), c = st.mallocInt(1);
+            ByteBuffer rgb = org.lwjgl.stb.STBImage.stbi_load(file.toString(), w, h, c, 3);
+            if (rgb == null) throw new AssertionError("cannot decode " + file + ": " + org.lwjgl.stb.STBImage.stbi_failure_reason());
+            ByteBuffer bgr = MemoryUtil.memAlloc(rgb.remaining());
+            for (int i = 0; i + 2 < rgb.remaining(); i += 3) bgr.put(i, rgb.get(i + 2)).put(i + 1, rgb.get(i + 1)).put(i + 2, rgb.get(i));
+            org.lwjgl.stb.STBImage.stbi_image_free(rgb);
+            return new Png(w.get(0), h.get(0), bgr);
+        }
+    }
 }
