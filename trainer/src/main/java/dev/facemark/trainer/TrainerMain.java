@@ -19,6 +19,8 @@ public final class TrainerMain implements Runnable {
 
     /** Runs a command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
+        // JavaCPP's notices (e.g. a version mismatch warning) go through logback, not straight to stderr.
+        System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         CommandLine cl = new CommandLine(new TrainerMain());
         CliErrors.install(cl);
         return cl.execute(args);

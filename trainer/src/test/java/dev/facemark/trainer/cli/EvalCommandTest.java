@@ -1,0 +1,97 @@
+package dev.facemark.trainer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.image.Normalization;
+import dev.facemark.core.points.PointScheme;
+import dev.facemark.trainer.TestData;
+import dev.facemark.trainer.model.ArchConfig;
+import dev.facemark.trainer.model.Architectures;
+import dev.facemark.trainer.model.LandmarkNet;
+import dev.facemark.trainer.onnx.OnnxExporter;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code trainer eval} on a tiny real ONNX model and a few real test faces writes the promised JSON keys and a CED plot. */
+class EvalCommandTest {
+    @TempDir static Path tmp;
+    static Path model, data;
+
+    @BeforeAll
+    static void tinyModelAndData() throws IOException {
+        LandmarkNet net = Architectures.create("fast", new ArchConfig(32, 32, 1, 68, Map.of("head", "regress")));
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            net.initialize(m);
+            model = tmp.resolve("tiny.onnx");
+            OnnxExporter.export(net, net.contract("tiny", PointScheme.IBUG_68, Normalization.GREY_UNIT, BoxPolicy.DEFAULT, Map.of()), model);
+        }
+        // A small 300-W-shaped folder: two faces from each common-set subset (copied into the temp folder only).
+        data = tmp.resolve("300w");
+        for (String sub : List.of("helen/testset", "lfpw/testset")) {
+            Path src = TestData.requireRoot().resolve("300w").resolve(sub), dst = data.resolve(sub);
+            Files.createDirectories(dst);
+            try (Stream<Path> s = Files.list(src)) {
+                for (Path pts : s.filter(p -> p.toString().endsWith(".pts")).sorted().limit(2).toList()) {
+                    Files.copy(pts, dst.resolve(pts.getFileName()));
+                    String stem = pts.getFileName().toString().replace(".pts", "");
+                    for (String ext : List.of(".jpg", ".png")) {
+                        Path img = pts.resolveSibling(stem + ext);
+                        if (Files.exists(img)) Files.copy(img, dst.resolve(img.getFileName()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void writesReportKeysAsFractionsAndCed() throws IOException {
+        Path json = tmp.resolve("out.json");
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--json", json.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("AUC@0.08"), r.out());
+        assertTrue(r.out().contains("helen/testset") && r.out().contains("lfpw/testset"), "per-subset lines: " + r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        for (String k : List.of("faces", "nme", "nme_median", "auc08", "fr08")) assertTrue(j.has(k), "key " + k + " in " + j);
+        assertEquals(4, j.get("faces").asInt());
+        double nme = j.get("nme").asDouble();
+        assertTrue(nme > 0 && nme < 10, "NME is a fraction: " + nme);
+        assertTrue(j.get("auc08").asDouble() >= 0 && j.get("auc08").asDouble() <= 1);
+        assertTrue(j.get("fr08").asDouble() >= 0 && j.get("fr08").asDouble() <= 1);
+        assertEquals(2, j.get("subsets").size());
+        assertTrue(Files.size(tmp.resolve("out-ced.png")) > 1000, "CED plot written");
+    }
+
+    @Test
+    void unreadableModelIsOneLine() throws IOException {
+        Path bad = tmp.resolve("bad.onnx");
+        Files.writeString(bad, "not a model");
+        CliRunner.Result r = CliRunner.run("eval", "--model", bad.toString(), "--data", data.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("bad.onnx"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+    }
+
+    @Test
+    void missingModelAndDataAreOneLine() {
+        CliRunner.Result r = CliRunner.run("eval", "--model", tmp.resolve("nope.onnx").toString(), "--data", data.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("nope.onnx") && !r.err().contains("\tat "), r.err());
+        CliRunner.Result d = CliRunner.run("eval", "--model", model.toString(), "--data", tmp.resolve("nodata").toString());
+        assertEquals(1, d.exit());
+        assertTrue(d.err().contains("nodata") && d.err().strip().lines().count() == 1, d.err());
+    }
+}
