@@ -3,6 +3,7 @@ package dev.facemark.tracker.cli;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.VideoSink;
 import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.source.PrefetchSource;
 import dev.facemark.tracker.source.VideoFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,9 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
+    @Option(names = "--no-prefetch", description = "decode on the tracking thread instead of one frame ahead on its own")
+    boolean noPrefetch;
+
     @Spec CommandSpec spec;
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
@@ -33,7 +37,8 @@ final class VideoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (Files.isDirectory(input)) throw new UserError(input + " is a folder: use 'tracker image --input " + input + "'");
-        try (FrameSource src = new VideoFileSource(input)) {
+        VideoFileSource file = new VideoFileSource(input);
+        try (FrameSource src = noPrefetch ? file : new PrefetchSource(file)) {
             AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
             Session.run(src, model, out, model.trackerParams(), !noProgress, frames, false,
                     m -> video == null ? null : new VideoSink(video), spec.commandLine().getErr());

@@ -58,6 +58,37 @@ class SourcesTest {
     }
 
     @Test
+    void prefetchingDeliversTheSameFramesInOrderAndTheFailureAfterThem() throws Exception {
+        List<Double> direct = new ArrayList<>(), ahead = new ArrayList<>();
+        try (FrameSource a = new VideoFileSource(TestFiles.video()); FrameSource b = new PrefetchSource(new VideoFileSource(TestFiles.video()))) {
+            SourceFrame fa, fb;
+            long n = 0;
+            while ((fa = a.next()) != null) {
+                fb = b.next();
+                assertNotNull(fb, "frame " + n);
+                assertEquals(fa.index(), fb.index());
+                assertEquals(fa.timeMs(), fb.timeMs());
+                if (n % 100 == 0) { direct.add(mean(fa.bgr()).get(1)); ahead.add(mean(fb.bgr()).get(1)); }
+                n++;
+            }
+            assertNull(b.next());
+            assertEquals(765, n);
+        }
+        assertEquals(direct, ahead, "same pixels");
+        byte[] all = Files.readAllBytes(TestFiles.video());
+        Path cut = Files.write(tmp.resolve("cut2.mp4"), java.util.Arrays.copyOf(all, all.length / 2));
+        long[] count = {0};
+        try (FrameSource src = new PrefetchSource(new VideoFileSource(cut))) {
+            SourceException e = assertThrows(SourceException.class, () -> { while (src.next() != null) count[0]++; });
+            assertTrue(e.getMessage().contains("truncated"));
+        }
+        assertTrue(count[0] > 200, "frames before the cut: " + count[0]);
+        try (FrameSource early = new PrefetchSource(new VideoFileSource(TestFiles.video()))) {
+            assertNotNull(early.next()); // closing mid-stream stops the decoder thread
+        }
+    }
+
+    @Test
     void notAVideoAndMissingFilesAreOneClearLine() throws Exception {
         Path txt = Files.writeString(tmp.resolve("notes.mp4"), "hello, I am not a video\n".repeat(100));
         SourceException e = assertThrows(SourceException.class, () -> Sources.open(txt.toString(), 0, 0, 0));
