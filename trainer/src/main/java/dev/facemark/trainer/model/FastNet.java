@@ -12,7 +12,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code heatmap} (default): stride-4/8/16 features merged top-down (2x up-conv = 1x1 conv + depth-to-space,
  *       concatenated with the finer features), P logit maps at a quarter of the input (28x28 at 112 px),
- *       softmax + soft-argmax: sub-pixel coordinates with spatial output structure.</li>
+ *       softmax + soft-argmax: sub-pixel coordinates with spatial output structure. A learned per-point
+ *       positional prior ({@link Layer.BiasMap}, option {@code prior}, default true) is added to the logits so the
+ *       mean face shape is available from the first steps.</li>
  *   <li>{@code regress}: stride-16 features, 1x1 conv + BN + ReLU6, flatten (keeps the spatial layout) and a
  *       linear layer to 2P normalised coordinates.</li>
  * </ul>
@@ -59,6 +61,9 @@ final class FastNet implements Architecture {
                 l.add(new Layer.Concat(List.of(new Layer.Identity(), s8)));
                 l.add(separable(2 * c2, ch(32, w)));
                 l.add(new Layer.Conv(ch(32, w), c.points(), 1, 1, 0, 1, true));
+                if (Boolean.parseBoolean(c.option("prior", "true"))) {
+                    l.add(new Layer.BiasMap(c.points(), c.height() / 4, c.width() / 4));
+                }
                 return new NetSpec(c.channels(), c.height(), c.width(), new Layer.Sequence(l),
                         new Head.Heatmaps(c.points(), c.width() / 4, c.height() / 4, c.width(), c.height()));
             }

@@ -64,6 +64,21 @@ public sealed interface Layer {
         @Override public long macs(long[] in) { return (long) this.in * out; }
     }
 
+    /**
+     * A learned map added to the input: parameter {@code bias} [C, H, W], zero at initialisation. On heatmap logits
+     * it is a per-point positional prior, so a translation-equivariant conv net can express the mean face shape
+     * directly instead of learning it from padding effects (faster early training; one Add at inference).
+     */
+    record BiasMap(int channels, int height, int width) implements Layer {
+        @Override public long[] outputShape(long[] in) {
+            if (in.length != 3 || in[0] != channels || in[1] != height || in[2] != width) {
+                throw new IllegalArgumentException(this + " got input " + Shapes.str(in));
+            }
+            return in;
+        }
+        @Override public long parameters() { return (long) channels * height * width; }
+    }
+
     // ---- element-wise and reshaping layers ----
 
     record Relu() implements Layer { @Override public long[] outputShape(long[] in) { return in; } }

@@ -57,6 +57,9 @@ public final class LayerBlock extends AbstractBlock {
                     .optShape(new Shape(l.out(), l.in())).build());
             bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                     .optShape(new Shape(l.out())).build());
+        } else if (layer instanceof Layer.BiasMap b) {
+            bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(b.channels(), b.height(), b.width())).build());
         } else if (layer instanceof Layer.Sequence s) {
             for (Layer p : s.layers()) addPart(p);
         } else if (layer instanceof Layer.Residual r) {
@@ -102,6 +105,8 @@ public final class LayerBlock extends AbstractBlock {
         } else if (layer instanceof Layer.Linear) {
             return Linear.linear(x, ps.getValue(weight, x.getDevice(), training),
                     ps.getValue(bias, x.getDevice(), training)).singletonOrThrow();
+        } else if (layer instanceof Layer.BiasMap) {
+            return x.add(ps.getValue(bias, x.getDevice(), training));
         } else if (layer instanceof Layer.Relu) {
             return Activation.relu(x);
         } else if (layer instanceof Layer.Relu6) {

@@ -28,7 +28,7 @@ import static dev.facemark.trainer.onnx.GraphWriter.string;
  *
  * <p>Each block is mapped from the {@link Layer} record its {@link LayerBlock} was built from, never guessed
  * from DJL internals: Conv, BatchNormalization (inference form, running statistics), Relu, Clip(0, 6) for
- * ReLU6, LeakyRelu, MaxPool, GlobalAveragePool, Flatten, Gemm (transB) for linear layers, Add for residuals,
+ * ReLU6, LeakyRelu, Add of a constant map for BiasMap, MaxPool, GlobalAveragePool, Flatten, Gemm (transB) for linear layers, Add for residuals,
  * Concat, DepthToSpace mode CRD (= the DJL block's pixel-shuffle order). Heads: Reshape, Mul, Add for the
  * regression affine; Reshape, Softmax over each flattened map, MatMul with a constant [h*w, 2] grid of pixel
  * centres for the soft-argmax. A block that is not a LayerBlock fails the export with its name and path.
@@ -126,6 +126,8 @@ public final class OnnxExporter {
         } else if (layer instanceof Layer.Linear l) {
             return g.node("Gemm", List.of(in, g.floats("fc_w", values(lb, "weight", at), l.out(), l.in()),
                     g.floats("fc_b", values(lb, "bias", at), l.out())), null, integer("transB", 1));
+        } else if (layer instanceof Layer.BiasMap b) {
+            return g.node("Add", List.of(in, g.floats("bias_map", values(lb, "bias", at), b.channels(), b.height(), b.width())), null);
         } else if (layer instanceof Layer.Relu) {
             return g.node("Relu", List.of(in), null);
         } else if (layer instanceof Layer.Relu6) {

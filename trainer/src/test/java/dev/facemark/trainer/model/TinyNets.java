@@ -52,9 +52,12 @@ public final class TinyNets {
             }
             a.set(FloatBuffer.wrap(v));
         }
-        // The last parameter pair is the output layer: shrink it so regressors predict |u| ~ 1 as trained ones do.
+        // The output layer (last weight and everything after it): shrink it so regressors predict |u| ~ 1 and
+        // heatmap logits stay moderate, as in a trained model.
         var params = net.block().getParameters().values();
-        for (int i = params.size() - 2; i < params.size(); i++) {
+        int last = 0;
+        for (int i = 0; i < params.size(); i++) if (params.get(i).getType() == Parameter.Type.WEIGHT) last = i;
+        for (int i = last; i < params.size(); i++) {
             NDArray a = params.get(i).getArray();
             a.set(FloatBuffer.wrap(scale(a.toFloatArray(), 0.1f)));
         }

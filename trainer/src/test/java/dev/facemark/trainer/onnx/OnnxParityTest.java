@@ -53,9 +53,9 @@ class OnnxParityTest {
             for (int i = per; i < 3 * per; i++) four[i] = (float) r.nextGaussian();
             System.arraycopy(faces[1], 0, four, 3 * per, per);
             try (OrtRunner ort = new OrtRunner(file)) {
-                compare(net, m, ort, one, 1, 1e-5);
-                compare(net, m, ort, four, 4, 1e-5);
-                compare(net, m, ort, faces[0], 1, 1e-5);
+                compare(net, m, ort, one, 1, 1e-4, 1e-5);
+                compare(net, m, ort, four, 4, 1e-4, 1e-5);
+                compare(net, m, ort, faces[0], 1, 1e-4, 1e-5);
             }
         }
     }
@@ -74,7 +74,7 @@ class OnnxParityTest {
             String[] names = {"1051618982_1", "111076519_1", "111076519_2", "1130084326_1"};
             for (int i = 0; i < 4; i++) System.arraycopy(realFace(net, names[i]), 0, four, i * per, per);
             try (OrtRunner ort = new OrtRunner(file)) {
-                compare(net, m, ort, four, 4, 1e-4);
+                compare(net, m, ort, four, 4, 1e-3, 1e-4);
             }
         }
     }
@@ -88,11 +88,13 @@ class OnnxParityTest {
     }
 
     /**
-     * Landmarks must agree to 1e-4 px; heatmaps to {@code heatmapRel} times the largest probability (1e-5 for the
-     * small nets; the 112 px default fast model, ~25 layers of float32 kernels that differ between PyTorch and
-     * ORT, is held to 1e-4: measured 2.7e-5).
+     * Landmarks must agree to {@code lmTol} px, heatmaps to {@code heatmapRel} times the largest probability: 1e-4 px
+     * and 1e-5 for the small nets. The 112 px default fast model (~25 layers of float32 kernels that differ between
+     * PyTorch and ORT; logit errors ~3e-5 spread over 784 grid cells up to 110 px apart) is held to 1e-3 px and
+     * 1e-4 (measured about 3e-4 px and 3e-5).
      */
-    static void compare(LandmarkNet net, NDManager m, OrtRunner ort, float[] input, int batch, double heatmapRel) throws Exception {
+    static void compare(LandmarkNet net, NDManager m, OrtRunner ort, float[] input, int batch, double lmTol, double heatmapRel)
+            throws Exception {
         long[] shape = net.inputShape(batch).getShape();
         NDList djl;
         try (NDManager sub = m.newSubManager()) {
@@ -108,7 +110,7 @@ class OnnxParityTest {
                 maxDiff = Math.max(maxDiff, Math.abs(lmDjl[i] - lmOrt[i]));
                 maxAbs = Math.max(maxAbs, Math.abs(lmDjl[i]));
             }
-            assertTrue(maxDiff < 1e-4, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " (largest value " + maxAbs + ")");
+            assertTrue(maxDiff < lmTol, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " (largest value " + maxAbs + ")");
             assertTrue(maxAbs > 0.5, "degenerate landmarks");
             if (net.outputKind() == OutputKind.HEATMAPS) {
                 float[] hmOrt = out.get("heatmaps");
