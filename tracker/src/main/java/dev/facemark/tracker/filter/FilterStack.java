@@ -32,7 +32,8 @@ public final class FilterStack implements FramePass {
 
     public List<String> active() { return enabled ? presets.get(preset) : List.of(); }
 
-    /** Key handling; pass it to {@code LiveControls.setFilterListener}. */
+    /** NEXT_FILTER / TOGGLE_FILTERS; {@code LiveWindow.setEffects} routes them here. */
+    @Override
     public void onKey(KeyAction a) {
         if (a == KeyAction.NEXT_FILTER) { preset = (preset + 1) % presets.size(); enabled = true; }
         else if (a == KeyAction.TOGGLE_FILTERS) enabled = !enabled;

@@ -7,6 +7,9 @@ package dev.facemark.tracker.render;
 public interface FramePass extends AutoCloseable {
     void draw(FrameContext ctx);
 
+    /** Live-window keys meant for the pass (NEXT_FILTER, TOGGLE_FILTERS). */
+    default void onKey(KeyAction action) {}
+
     @Override
     default void close() {}
 }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class GlFramePainter implements FramePainter {
     private final Renderer renderer;
     private final Supplier<HudInfo> hud;
+    private FramePass effects;
 
     /** @param hud what the HUD shows per frame, or null for no HUD */
     public GlFramePainter(RenderOptions options, Supplier<HudInfo> hud) {
@@ -25,8 +26,12 @@ public final class GlFramePainter implements FramePainter {
 
     public Renderer renderer() { return renderer; }
 
-    /** Face filters to run on each frame (null for none). */
-    public void setEffects(FramePass pass) { renderer.setEffects(pass); }
+    /** Face filters to run on each frame (null for none), e.g. {@code FilterStack.of("blur")}; the painter closes them. */
+    public void setEffects(FramePass pass) {
+        if (effects != null && effects != pass) effects.close();
+        effects = pass;
+        renderer.setEffects(pass);
+    }
 
     @Override
     public void paint(Mat bgr, FrameResult result) {
@@ -36,5 +41,8 @@ public final class GlFramePainter implements FramePainter {
     }
 
     @Override
-    public void close() { renderer.close(); }
+    public void close() {
+        if (effects != null) effects.close();
+        renderer.close();
+    }
 }

@@ -35,6 +35,7 @@ public final class LiveWindow implements AutoCloseable {
     private final LiveControls controls;
     private final Path screenshotDir;
     private Path lastScreenshot;
+    private FramePass effects;
 
     public LiveWindow(String title, int width, int height, boolean vsync, RenderOptions options, Path screenshotDir) {
         this(GlContext.window(width, height, title, vsync), options, screenshotDir);
@@ -68,6 +69,14 @@ public final class LiveWindow implements AutoCloseable {
     }
 
     public Renderer renderer() { return renderer; }
+
+    /** Face filters (e.g. {@code FilterStack.of("blur,axes")}); the window routes filter keys to it and closes it. */
+    public void setEffects(FramePass pass) {
+        if (effects != null && effects != pass) effects.close();
+        effects = pass;
+        renderer.setEffects(pass);
+        controls.setFilterListener(pass == null ? null : pass::onKey);
+    }
     public LiveControls controls() { return controls; }
     public boolean shouldClose() { return controls.quitRequested() || glfwWindowShouldClose(context.window()); }
     public void pollEvents() { glfwPollEvents(); }
@@ -95,6 +104,7 @@ public final class LiveWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        if (effects != null) effects.close();
         renderer.close();
         context.close();
     }

@@ -44,6 +44,13 @@ class LiveWindowTest {
             assertArrayEquals(new int[] {0, 200, 0}, bgrAt(shot.bgr(), 320, 160, 160), "video in the middle");
             assertEquals(0, luma(bgrAt(shot.bgr(), 320, 160, 300)), "bottom letterbox bar");
             MemoryUtil.memFree(shot.bgr());
+            KeyAction[] seen = new KeyAction[1];
+            win.setEffects(new FramePass() {
+                @Override public void draw(FrameContext c) {}
+                @Override public void onKey(KeyAction a) { seen[0] = a; }
+            });
+            win.controls().apply(KeyAction.NEXT_FILTER);
+            assertEquals(KeyAction.NEXT_FILTER, seen[0], "filter keys reach the effects");
             win.controls().apply(KeyAction.QUIT);
             assertTrue(win.shouldClose());
         } finally {
