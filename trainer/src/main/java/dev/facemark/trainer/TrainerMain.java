@@ -3,6 +3,7 @@ package dev.facemark.trainer;
 import dev.facemark.trainer.cli.CliErrors;
 import dev.facemark.trainer.cli.EvalCommand;
 import dev.facemark.trainer.cli.ExportCommand;
+import dev.facemark.trainer.cli.LrSweepCommand;
 import dev.facemark.trainer.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code trainer}: train, sweep, evaluate, report on and export facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
         description = "Trains, evaluates and exports 68-point facial landmark models.",
-        subcommands = {TrainCommand.class, EvalCommand.class, ExportCommand.class})
+        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ExportCommand.class})
 public final class TrainerMain implements Runnable {
 
     public static void main(String[] args) {

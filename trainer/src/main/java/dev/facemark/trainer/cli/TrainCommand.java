@@ -3,15 +3,12 @@ package dev.facemark.trainer.cli;
 import dev.facemark.trainer.train.TrainConfig;
 import dev.facemark.trainer.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code trainer train}: one training run into a run folder (resumable). */
@@ -20,78 +17,22 @@ import java.util.concurrent.Callable;
                 "Writes RUN_DIR/{config.json,log.csv,loss.png,checkpoints/,best/,model.onnx}."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-
-    @Option(names = "--arch", description = "architecture: nose, fullface, resnet18, unet, fast (not needed with --resume)")
-    String arch;
-    @Option(names = "--arch-option", paramLabel = "KEY=VALUE", description = "architecture option, repeatable (unet: variant=small|medium|large; fast: head=heatmap|regress, width=0.5)")
-    Map<String, String> archOptions = new LinkedHashMap<>();
-    @Option(names = "--data", split = ",", defaultValue = "300w,ytf", description = "training sets (default: ${DEFAULT-VALUE})")
-    List<String> data;
-    @Option(names = "--data-root", defaultValue = "../shared/data", description = "folder holding 300w/ and ytf/ (default: ${DEFAULT-VALUE})")
-    Path dataRoot;
-    @Option(names = "--epochs", defaultValue = "30") int epochs;
-    @Option(names = "--batch", defaultValue = "32") int batch;
-    @Option(names = "--lr", defaultValue = "1e-3") float lr;
-    @Option(names = "--optimizer", defaultValue = "adamw", description = "adam or adamw") String optimizer;
-    @Option(names = "--loss", defaultValue = "l1", description = "l1 or mse") String loss;
-    @Option(names = "--wd", defaultValue = "1e-4", description = "weight decay") float wd;
-    @Option(names = "--input-size", description = "N or WxH (default: the architecture's)") String inputSize;
-    @Option(names = "--channels", defaultValue = "0", description = "1 (grey) or 3 (RGB); default: the architecture's") int channels;
-    @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--out", required = true, description = "run folder") Path out;
+    @Mixin TrainOptions o;
     @Option(names = "--resume", description = "continue the run in --out from its latest checkpoint (its saved settings; --epochs may extend it)")
     boolean resume;
-    @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
-    @Option(names = "--max-faces", defaultValue = "0", description = "use at most N faces (tiny runs); 0 = all") int maxFaces;
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads") int threads;
-    @Option(names = "--workers", defaultValue = "2", description = "data pipeline threads") int workers;
-    @Option(names = "--warmup", defaultValue = "1", description = "warmup epochs") float warmup;
-    @Option(names = "--patience", defaultValue = "8", description = "early stop after N epochs without better val NME; 0 = off") int patience;
-    @Option(names = "--cache-mb", defaultValue = "1500", description = "decoded image cache, MiB") int cacheMb;
-    @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
-    @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
-    @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg;
-        if (resume && Files.isRegularFile(out.resolve("config.json"))) {
-            cfg = TrainingRun.readConfig(out);
-            if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) cfg = cfg.withEpochs(epochs);
+        if (resume && Files.isRegularFile(o.out.resolve("config.json"))) {
+            cfg = TrainingRun.readConfig(o.out);
+            if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) cfg = cfg.withEpochs(o.epochs);
         } else {
-            cfg = config();
+            cfg = o.config();
         }
-        TrainingRun run = new TrainingRun(cfg, out, System.out, !noProgress);
+        TrainingRun run = new TrainingRun(cfg, o.out, System.out, !o.noProgress);
         run.withFinisher(RunExport::export);
         run.run(resume);
         return 0;
-    }
-
-    TrainConfig config() {
-        if (arch == null) throw new UserException("--arch is required for a new run (nose, fullface, resnet18, unet, fast)");
-        int[] wh = parseSize(inputSize);
-        if (epochs <= 0) throw new UserException("--epochs must be > 0");
-        if (batch <= 0) throw new UserException("--batch must be > 0");
-        if (!(lr > 0)) throw new UserException("--lr must be > 0");
-        if (!optimizer.equalsIgnoreCase("adam") && !optimizer.equalsIgnoreCase("adamw")) {
-            throw new UserException("--optimizer must be adam or adamw, got '" + optimizer + "'");
-        }
-        if (!loss.equalsIgnoreCase("l1") && !loss.equalsIgnoreCase("mse")) throw new UserException("--loss must be l1 or mse, got '" + loss + "'");
-        if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
-        if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
-        return new TrainConfig(arch, archOptions, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
-                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport);
-    }
-
-    static int[] parseSize(String s) {
-        if (s == null || s.isBlank()) return new int[] {0, 0};
-        try {
-            String[] p = s.toLowerCase().split("x");
-            int w = Integer.parseInt(p[0].trim()), h = p.length > 1 ? Integer.parseInt(p[1].trim()) : w;
-            if (p.length > 2 || w <= 0 || h <= 0) throw new NumberFormatException();
-            return new int[] {w, h};
-        } catch (NumberFormatException e) {
-            throw new UserException("--input-size must be N or WxH (e.g. 96 or 80x60), got '" + s + "'");
-        }
     }
 }
