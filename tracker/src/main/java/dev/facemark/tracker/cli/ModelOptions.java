@@ -41,7 +41,7 @@ public final class ModelOptions {
     @Option(names = "--max-faces", paramLabel = "N", defaultValue = "8", description = "most faces tracked at once (default: ${DEFAULT-VALUE})")
     int maxFaces;
 
-    @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.05",
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.03",
             description = "heatmap models: a face whose mean point confidence falls below S is lost (default: ${DEFAULT-VALUE})")
     float minScore;
 

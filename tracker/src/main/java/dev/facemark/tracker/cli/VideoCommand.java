@@ -42,6 +42,7 @@ final class VideoCommand implements Callable<Integer> {
             AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
             Session.run(src, model, out, model.trackerParams(), !noProgress, frames, false,
                     m -> video == null ? null : new VideoSink(video), spec.commandLine().getErr());
+            if (video != null) spec.commandLine().getErr().println("tracker: annotated video " + video.path() + " (" + video.codec() + ", " + video.frames() + " frames)");
         }
         return 0;
     }

@@ -8,8 +8,10 @@ import dev.facemark.tracker.smooth.SmoothingParams;
  * @param detectEvery    run the detector at least every N frames to pick up new faces (0 = only when needed)
  * @param maxLost        drop a track after this many frames without a valid answer
  * @param minScore       mean per-point confidence (heatmap peak mass) below which a heatmap model's face counts
- *                       as lost. A flat 28x28 map scores 9/784 = 0.011; soft-argmax models trained on
- *                       coordinates alone can have fairly broad maps, so the default is a low 0.05
+ *                       as lost. A flat 28x28 map scores 9/784 = 0.011 and a Gaussian blob of sigma 5 px
+ *                       about 0.06; soft-argmax models trained on coordinates alone can have broad maps, so
+ *                       the default, 0.03, only rejects maps that are close to flat (an untrained model's
+ *                       score 0.016). Calibrate it on a trained model's faces and non-faces.
  * @param maxMisses      regressors give no confidence: drop a track the detector failed to confirm this many detection rounds in a row
  * @param matchDistance  a detection belongs to a track when their centres are closer than this times the face size
  * @param reseedIoU      a matched detection re-seeds the track's crop when the track's box overlaps it less than this
@@ -23,7 +25,7 @@ public record TrackerParams(int detectEvery, int maxLost, float minScore, int ma
                             float reseedIoU, float mergeIoU, boolean derotate, int maxFaces, boolean pose,
                             boolean keepHeatmaps, SmoothingParams smoothing) {
 
-    public static final TrackerParams DEFAULT = new TrackerParams(10, 5, 0.05f, 3, 0.6f, 0.5f, 0.5f, true, 8,
+    public static final TrackerParams DEFAULT = new TrackerParams(10, 5, 0.03f, 3, 0.6f, 0.5f, 0.5f, true, 8,
             true, false, SmoothingParams.DEFAULT);
 
     public TrackerParams {
