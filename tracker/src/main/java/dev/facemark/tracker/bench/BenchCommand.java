@@ -69,7 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--per-face-runs", paramLabel = "N", defaultValue = "500", description = "inferences timed per model for the 1-thread per-face number (0 = skip; default ${DEFAULT-VALUE})")
     int perFaceRuns;
 
-    @Option(names = "--memory", paramLabel = "FRAMES", description = "leak check instead: run FRAMES frames (e.g. 20000, looping the video) and report resident memory growth")
+    @Option(names = "--memory", paramLabel = "FRAMES", description = {"leak check instead: run FRAMES frames (e.g. 20000, looping the video, with --render rendering too) "
+            + "and report resident memory growth from the end of the warm-up (both samples after a full GC).",
+            "Run the JVM with a fixed heap (-Xms = -Xmx, -XX:+AlwaysPreTouch) so heap sizing does not show as growth."})
     Long memoryFrames;
 
     @Override
@@ -102,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1]);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
-            report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, 1000));
+            report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, (int) Math.max(1, Math.min(1000, memoryFrames / 20)), render));
             return report;
         }
         boolean gl = render;

@@ -137,8 +137,11 @@ public final class BenchReport {
     private static Map<String, Object> memoryMap(MemoryProbe.Result mr) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", mr.model());
+        m.put("render", mr.run().render());
         m.put("frames", mr.frames());
         m.put("rss_growth_percent", round(mr.rssGrowthPercent()));
+        m.put("non_heap_growth_percent", round(mr.nonHeapGrowthPercent()));
+        m.put("max_heap_kb", Runtime.getRuntime().maxMemory() / 1024);
         m.put("baseline", sample(mr.baseline()));
         m.put("end", sample(mr.end()));
         List<Object> s = new ArrayList<>();
@@ -153,6 +156,8 @@ public final class BenchReport {
         m.put("frame", s.frame());
         m.put("rss_kb", s.rssKb());
         m.put("heap_used_kb", s.heapUsedKb());
+        m.put("heap_committed_kb", s.heapCommittedKb());
+        m.put("non_heap_kb", s.nonHeapKb());
         m.put("javacpp_kb", s.javacppKb());
         return m;
     }
@@ -226,9 +231,11 @@ public final class BenchReport {
         if (memory != null) {
             MemoryProbe.Sample b = memory.baseline(), e = memory.end();
             sb.append(String.format(Locale.ROOT, "%nmemory, %s, %d frames (%.1f frames/s): RSS %d kB after warm-up (frame %d) -> %d kB at "
-                            + "frame %d = %+.2f%%; Java heap used %d -> %d kB; JavaCPP native %d -> %d kB%n",
+                            + "frame %d = %+.2f%% (both after a full GC)%n  Java heap used %d -> %d kB, committed %d -> %d kB; "
+                            + "RSS - committed heap %d -> %d kB (%+.2f%% of RSS); JavaCPP tracked native %d -> %d kB%n",
                     memory.model(), memory.frames(), memory.run().fps(), b.rssKb(), b.frame(), e.rssKb(), e.frame(),
-                    memory.rssGrowthPercent(), b.heapUsedKb(), e.heapUsedKb(), b.javacppKb(), e.javacppKb()));
+                    memory.rssGrowthPercent(), b.heapUsedKb(), e.heapUsedKb(), b.heapCommittedKb(), e.heapCommittedKb(),
+                    b.nonHeapKb(), e.nonHeapKb(), memory.nonHeapGrowthPercent(), b.javacppKb(), e.javacppKb()));
         }
         for (String n : notes) sb.append("note: ").append(n).append('\n');
         return sb.toString();
