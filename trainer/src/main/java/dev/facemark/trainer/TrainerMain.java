@@ -4,6 +4,7 @@ import dev.facemark.trainer.cli.CliErrors;
 import dev.facemark.trainer.cli.EvalCommand;
 import dev.facemark.trainer.cli.ExportCommand;
 import dev.facemark.trainer.cli.LrSweepCommand;
+import dev.facemark.trainer.cli.ReportCommand;
 import dev.facemark.trainer.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code trainer}: train, sweep, evaluate, report on and export facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
         description = "Trains, evaluates and exports 68-point facial landmark models.",
-        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ExportCommand.class})
+        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, ExportCommand.class})
 public final class TrainerMain implements Runnable {
 
     public static void main(String[] args) {
