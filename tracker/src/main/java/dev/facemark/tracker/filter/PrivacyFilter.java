@@ -3,6 +3,7 @@ package dev.facemark.tracker.filter;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.tracker.face.TrackedFace;
 import dev.facemark.tracker.render.FrameContext;
+import dev.facemark.tracker.render.Framebuffer;
 import dev.facemark.tracker.render.ShaderProgram;
 
 import java.nio.FloatBuffer;
@@ -32,8 +33,12 @@ public final class PrivacyFilter implements FaceFilter {
     private final Mode mode;
     private final int holdFrames;
     private final ShaderProgram shader = new ShaderProgram("privacy.vert", "privacy.frag");
+    private final ShaderProgram down = new ShaderProgram("privacy_down.vert", "privacy_down.frag");
     private final StreamMesh mesh = new StreamMesh(2, 2);
-    private final int sampler;
+    private final ShaderProgram tent = new ShaderProgram("privacy_down.vert", "privacy_tent.frag");
+    private final Framebuffer small = new Framebuffer(1, 1);
+    private final Framebuffer smooth = new Framebuffer(1, 1);
+    private final int emptyVao = glGenVertexArrays();
     private final Map<Integer, Held> held = new HashMap<>();
 
     public PrivacyFilter(Mode mode) { this(mode, 15); }
@@ -41,13 +46,6 @@ public final class PrivacyFilter implements FaceFilter {
     public PrivacyFilter(Mode mode, int holdFrames) {
         this.mode = mode;
         this.holdFrames = holdFrames;
-        // Own sampler: trilinear over the mip chain this filter regenerates, without changing how
-        // the renderer samples the same texture.
-        sampler = glGenSamplers();
-        glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-        glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
 
     @Override public String name() { return mode == Mode.BLUR ? "blur" : "pixelate"; }
@@ -77,37 +75,69 @@ public final class PrivacyFilter implements FaceFilter {
         List<FaceBox> boxes = regions(ctx.result().faces(), ctx.result().frame());
         if (boxes.isEmpty()) return;
         int tex = ctx.videoRgbTexture();
-        ctx.target().bind();
-        glBindTexture(GL_TEXTURE_2D, tex);
-        glGenerateMipmap(GL_TEXTURE_2D);
-        shader.use();
-        SourceMapping.set(shader, ctx.viewport());
-        shader.set("u_videoTex", 0);
-        shader.set("u_mode", mode == Mode.BLUR ? 0 : 1);
-        glActiveTexture(GL_TEXTURE0);
-        glBindSampler(0, sampler);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        var v = ctx.viewport();
         for (FaceBox b : boxes) {
-            float side = Math.max(b.w(), b.h());
             float hw = b.w() * REGION_SCALE / 2, hh = b.h() * REGION_SCALE / 2, cx = b.cx(), cy = b.cy();
-            shader.set("u_radius", Math.max(2f, side / (mode == Mode.BLUR ? 8f : 10f)));
-            FloatBuffer v = mesh.begin(4);
-            v.put(cx - hw).put(cy - hh).put(-1).put(-1)
+            float side = Math.max(b.w(), b.h());
+            // cell: half the blur radius (side / 8), or the pixel block (side / 10)
+            float cell = Math.max(2f, mode == Mode.BLUR ? side / 16f : side / 10f);
+            int cw = Math.max(1, Math.round(2 * hw / cell)), ch = Math.max(1, Math.round(2 * hh / cell));
+
+            // 1. box-average the region into a cw x ch texture
+            small.resize(cw, ch);
+            small.bind();
+            down.use();
+            down.set("u_videoTex", 0);
+            down.set("u_video", v.sourceW(), v.sourceH());
+            down.set("u_region", cx - hw + 0.5f, cy - hh + 0.5f, 2 * hw, 2 * hh);
+            down.set("u_cells", cw, ch);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, tex);
+            glBindVertexArray(emptyVao);
+            glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+            int result = small.colourTexture();
+            if (mode == Mode.BLUR) {
+                // 1b. soften the cells at their own resolution
+                smooth.resize(cw, ch);
+                smooth.bind();
+                tent.use();
+                tent.set("u_small", 0);
+                tent.set("u_cells", cw, ch);
+                glBindTexture(GL_TEXTURE_2D, result);
+                glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+                result = smooth.colourTexture();
+            }
+            glBindVertexArray(0);
+
+            // 2. draw it back over the face with a feathered mask
+            ctx.target().bind();
+            shader.use();
+            SourceMapping.set(shader, v);
+            shader.set("u_small", 0);
+            shader.set("u_cells", cw, ch);
+            shader.set("u_mode", mode == Mode.BLUR ? 0 : 1);
+            glBindTexture(GL_TEXTURE_2D, result);
+            glEnable(GL_BLEND);
+            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            FloatBuffer q = mesh.begin(4);
+            q.put(cx - hw).put(cy - hh).put(-1).put(-1)
              .put(cx + hw).put(cy - hh).put(1).put(-1)
              .put(cx - hw).put(cy + hh).put(-1).put(1)
              .put(cx + hw).put(cy + hh).put(1).put(1);
             mesh.draw(GL_TRIANGLE_STRIP);
+            glDisable(GL_BLEND);
         }
-        glDisable(GL_BLEND);
-        glBindSampler(0, 0);
         glBindTexture(GL_TEXTURE_2D, 0);
     }
 
     @Override
     public void close() {
         shader.close();
+        down.close();
+        tent.close();
+        smooth.close();
         mesh.close();
-        glDeleteSamplers(sampler);
+        small.close();
+        glDeleteVertexArrays(emptyVao);
     }
 }

@@ -42,10 +42,21 @@ public final class RenderBench {
 
     /** As above with a chosen comma list of layers (see {@link Layer#parseList}). */
     public static Result measure(int width, int height, int frames, Path pngOrNull, String layers) {
+        return measure(width, height, frames, pngOrNull, layers, null);
+    }
+
+    /**
+     * As above with an effects pass (face filters) made once the GL context exists, e.g.
+     * {@code () -> FilterStack.of("blur")}; the bench closes it.
+     */
+    public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
+                                 java.util.function.Supplier<FramePass> effects) {
         RenderOptions o = new RenderOptions().setLayers(Layer.parseList(layers));
         ByteBuffer video = MemoryUtil.memAlloc(width * height * 3);
         ByteBuffer out = MemoryUtil.memAlloc(width * height * 3);
+        FramePass pass = null;
         try (Renderer r = Renderer.offscreen(width, height, o)) {
+            if (effects != null) r.setEffects(pass = effects.get());
             String gl = org.lwjgl.opengl.GL33C.glGetString(org.lwjgl.opengl.GL33C.GL_RENDERER);
             double[] total = new double[frames];
             double draw = 0, read = 0;
@@ -74,6 +85,7 @@ public final class RenderBench {
                 }
             }
             if (pngOrNull != null) r.writePng(pngOrNull);
+            if (pass != null) pass.close();
             double[] sorted = total.clone();
             Arrays.sort(sorted);
             return new Result(width, height, layers, frames, Arrays.stream(total).average().orElse(0), sorted[frames / 2],
@@ -94,7 +106,7 @@ public final class RenderBench {
     }
 
     /** One face in the frame's centre with landmarks on an ellipse, heatmaps and a pose. */
-    static FrameResult syntheticResult(int w, int h, int t) {
+    public static FrameResult syntheticResult(int w, int h, int t) {
         float cx = w / 2f + 10 * (float) Math.sin(t * 0.1), cy = h / 2f, rx = h * 0.18f, ry = h * 0.24f;
         float[] lm = new float[136];
         for (int i = 0; i < 68; i++) {
