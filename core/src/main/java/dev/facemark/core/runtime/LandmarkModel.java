@@ -75,6 +75,7 @@ public final class LandmarkModel implements AutoCloseable {
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             if (options.intraOpThreads() > 0) so.setIntraOpNumThreads(options.intraOpThreads());
             so.setInterOpNumThreads(1);
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // Between two inferences the pipeline decodes video on the same few cores: don't let idle ORT threads spin.
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (options.device() == Device.CUDA) actual = addCuda(so, name);
