@@ -1,5 +1,6 @@
 package dev.facemark.trainer;
 
+import dev.facemark.trainer.cli.CalibrateCommand;
 import dev.facemark.trainer.cli.CliErrors;
 import dev.facemark.trainer.cli.EvalCommand;
 import dev.facemark.trainer.cli.ExportCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code trainer}: train, sweep, evaluate, report on and export facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
         description = "Trains, evaluates and exports 68-point facial landmark models.",
-        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, ExportCommand.class})
+        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, ExportCommand.class})
 public final class TrainerMain implements Runnable {
 
     public static void main(String[] args) {
