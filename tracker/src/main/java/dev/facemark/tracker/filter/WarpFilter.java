@@ -14,14 +14,16 @@ import static org.lwjgl.opengl.GL33C.*;
 /**
  * Face reshaping by a landmark-driven grid warp in the vertex shader ({@code shaders/warp.vert}):
  * bigger eyes (radial push around each eye centre) or a slimmer jaw (jaw points pulled towards the
- * face's midline). The patch covers the face box enlarged by {@link #REGION_SCALE}, and the
- * displacement fades to zero at its border.
+ * face's midline). Slim jaw warps one patch, the face box enlarged by {@link #REGION_SCALE}; big
+ * eyes warps one patch spanning squares of {@link #EYE_PATCH} eye radii around the eyes (far fewer
+ * pixels to shade on software GL than the whole face). The displacement fades to zero at each patch's border.
  */
 public final class WarpFilter implements FaceFilter {
     public enum Kind { BIG_EYES, SLIM_JAW }
 
     static final float REGION_SCALE = 1.8f;
-    private static final int GRID = 48;
+    static final float EYE_PATCH = 3f;
+    private static final int GRID = 32;
 
     private final Kind kind;
     private final float strength;
@@ -60,13 +62,36 @@ public final class WarpFilter implements FaceFilter {
 
     @Override public String name() { return kind == Kind.BIG_EYES ? "big-eyes" : "slim-jaw"; }
 
-    /** The warped region for a face: {x0, y0, w, h} in source pixels, clipped to the video. */
-    static float[] region(TrackedFace f, Viewport v) {
-        float cx = f.box().cx(), cy = f.box().cy();
-        float side = Math.max(f.box().w(), f.box().h()) * REGION_SCALE;
-        float x0 = Math.max(-0.5f, cx - side / 2), y0 = Math.max(-0.5f, cy - side / 2);
-        float x1 = Math.min(v.sourceW() - 0.5f, cx + side / 2), y1 = Math.min(v.sourceH() - 0.5f, cy + side / 2);
+    /** The warped patches for a face: {x0, y0, w, h} each, in source pixels, clipped to the video. */
+    static java.util.List<float[]> regions(Kind kind, TrackedFace f, Viewport v) {
+        if (kind == Kind.SLIM_JAW) {
+            float side = Math.max(f.box().w(), f.box().h()) * REGION_SCALE;
+            return java.util.List.of(square(f.box().cx(), f.box().cy(), side, v));
+        }
+        // One patch spanning both eyes' squares: separate patches would overlap (and each fade
+        // the other's push at its border), leaving a seam.
+        float[] e = eyeCentres(f.landmarks());
+        float half = eyeRadius(f.landmarks()) * EYE_PATCH / 2;
+        return java.util.List.of(rect(Math.min(e[0], e[2]) - half, Math.min(e[1], e[3]) - half,
+                Math.max(e[0], e[2]) + half, Math.max(e[1], e[3]) + half, v));
+    }
+
+    private static float[] square(float cx, float cy, float side, Viewport v) {
+        return rect(cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2, v);
+    }
+
+    private static float[] rect(float x0, float y0, float x1, float y1, Viewport v) {
+        x0 = Math.max(-0.5f, x0);
+        y0 = Math.max(-0.5f, y0);
+        x1 = Math.min(v.sourceW() - 0.5f, x1);
+        y1 = Math.min(v.sourceH() - 0.5f, y1);
         return new float[] {x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0)};
+    }
+
+    /** Radius of the eye push: 1.4 mean eye widths (corner 36-39, 42-45). */
+    static float eyeRadius(float[] lm) {
+        float eyeW = (float) (Math.hypot(lm[78] - lm[72], lm[79] - lm[73]) + Math.hypot(lm[90] - lm[84], lm[91] - lm[85])) / 2;
+        return Math.max(1f, eyeW * 1.4f);
     }
 
     static float[] eyeCentres(float[] lm) {
@@ -89,23 +114,23 @@ public final class WarpFilter implements FaceFilter {
         for (TrackedFace f : ctx.result().faces()) {
             if (f.pointCount() != 68 || f.framesLost() > 0) continue;
             float[] lm = f.landmarks();
-            float[] r = region(f, v);
-            if (r[2] < 2 || r[3] < 2) continue;
-            shader.set("u_region", r[0], r[1], r[2], r[3]);
             if (kind == Kind.BIG_EYES) {
                 float[] e = eyeCentres(lm);
-                float eyeW = (float) (Math.hypot(lm[78] - lm[72], lm[79] - lm[73]) + Math.hypot(lm[90] - lm[84], lm[91] - lm[85])) / 2;
                 shader.set("u_eyes", e[0], e[1], e[2], e[3]);
-                shader.set("u_eyeRadius", Math.max(1f, eyeW * 1.4f));
+                shader.set("u_eyeRadius", eyeRadius(lm));
                 shader.set("u_eyeStrength", strength);
                 shader.set("u_jawCount", 0);
             } else {
                 setJaw(lm);
                 shader.set("u_eyeStrength", 0f);
             }
-            glBindVertexArray(vao);
-            glDrawArrays(GL_TRIANGLES, 0, vertexCount);
-            glBindVertexArray(0);
+            for (float[] r : regions(kind, f, v)) {
+                if (r[2] < 2 || r[3] < 2) continue;
+                shader.set("u_region", r[0], r[1], r[2], r[3]);
+                glBindVertexArray(vao);
+                glDrawArrays(GL_TRIANGLES, 0, vertexCount);
+                glBindVertexArray(0);
+            }
         }
         glBindTexture(GL_TEXTURE_2D, 0);
     }

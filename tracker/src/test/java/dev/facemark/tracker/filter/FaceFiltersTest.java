@@ -133,14 +133,21 @@ class FaceFiltersTest {
             s.render(f, result(0, tracked(1, lm, null, 0)));
             int after = whiteAround(s, eyes);
             assertTrue(after > before * 1.6, "eyes bigger: " + before + " -> " + after + " white pixels");
-            float[] region = WarpFilter.region(tracked(1, lm, null, 0), s.renderer.viewport());
+            List<float[]> regions = WarpFilter.regions(WarpFilter.Kind.BIG_EYES, tracked(1, lm, null, 0), s.renderer.viewport());
+            assertTrue(regions.get(0)[2] < 0.8 * FaceBox.ofPoints(lm).w() * WarpFilter.REGION_SCALE, "eye patch smaller than the face patch");
             int maxOutside = 0, maxBorder = 0;
             for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) {
                 int i = (y * W + x) * 3;
                 int d = 0;
                 for (int c = 0; c < 3; c++) d = Math.max(d, Math.abs((plain[i + c] & 0xFF) - (s.pixels.get(i + c) & 0xFF)));
-                boolean inside = x >= region[0] && x <= region[0] + region[2] && y >= region[1] && y <= region[1] + region[3];
-                double edge = Math.min(Math.min(x - region[0], region[0] + region[2] - x), Math.min(y - region[1], region[1] + region[3] - y));
+                boolean inside = false;
+                double edge = Double.MAX_VALUE;
+                for (float[] region : regions) {
+                    if (x >= region[0] && x <= region[0] + region[2] && y >= region[1] && y <= region[1] + region[3]) {
+                        inside = true;
+                        edge = Math.min(edge, Math.min(Math.min(x - region[0], region[0] + region[2] - x), Math.min(y - region[1], region[1] + region[3] - y)));
+                    }
+                }
                 if (!inside) maxOutside = Math.max(maxOutside, d);
                 else if (edge < 4) maxBorder = Math.max(maxBorder, d);
             }
