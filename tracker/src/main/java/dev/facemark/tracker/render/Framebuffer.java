@@ -1,7 +1,6 @@
 package dev.facemark.tracker.render;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.lwjgl.system.MemoryUtil;
 
 import java.nio.ByteBuffer;
 
@@ -109,10 +108,6 @@ public final class Framebuffer implements AutoCloseable {
         glViewport(0, 0, screenW, screenH);
         glBlitFramebuffer(0, 0, width, height, 0, screenH, screenW, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    }
-
-    public static ByteBuffer allocate(int w, int h, int bpp) {
-        return MemoryUtil.memAlloc(w * h * bpp);
     }
 
     @Override
