@@ -35,6 +35,8 @@ public final class TrainOptions {
     @Option(names = "--warmup", defaultValue = "1", description = "warmup epochs") float warmup;
     @Option(names = "--patience", defaultValue = "8", description = "early stop after N epochs without better val NME; 0 = off") int patience;
     @Option(names = "--cache-mb", defaultValue = "1500", description = "decoded image cache, MiB") int cacheMb;
+    @Option(names = "--detector-boxes", defaultValue = "0", description = "fraction of training crops around calibrated Haar boxes (the tracker's first frame); 0 = none")
+    float detectorBoxes;
     @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
     @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
     @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
@@ -50,9 +52,10 @@ public final class TrainOptions {
         }
         if (!loss.equalsIgnoreCase("l1") && !loss.equalsIgnoreCase("mse")) throw new UserException("--loss must be l1 or mse, got '" + loss + "'");
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
+        if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
         return new TrainConfig(arch, archOptions, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
-                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport);
+                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport, detectorBoxes);
     }
 
     static int[] parseSize(String s) {

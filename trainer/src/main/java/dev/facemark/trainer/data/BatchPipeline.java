@@ -3,6 +3,7 @@ package dev.facemark.trainer.data;
 import dev.facemark.core.data.DataFormatException;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.geom.CropTransform;
+import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.Augmenter;
 import dev.facemark.trainer.cli.UserException;
@@ -38,6 +39,8 @@ public final class BatchPipeline implements AutoCloseable {
     private final ArrayBlockingQueue<Batch> free;
     private final List<Augmenter> augmenters = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<Augmenter> augmenter;
+    private DetectorBoxes detectorBoxes;
+    private float detectorFraction;
 
     public BatchPipeline(List<FaceSample> samples, CropSpec spec, int batchSize, int threads, int prefetch,
                          ImageCache images, long seed) {
@@ -61,6 +64,13 @@ public final class BatchPipeline implements AutoCloseable {
             augmenters.add(a);
             return a;
         });
+    }
+
+    /** Uses calibrated detector boxes instead of landmark boxes for this fraction of training crops. */
+    public BatchPipeline withDetectorBoxes(DetectorBoxes boxes, float fraction) {
+        this.detectorBoxes = boxes;
+        this.detectorFraction = fraction;
+        return this;
     }
 
     public List<FaceSample> samples() { return samples; }
@@ -145,8 +155,13 @@ public final class BatchPipeline implements AutoCloseable {
                 FaceSample s = samples.get(idx);
                 SplittableRandom rng = train ? new SplittableRandom(mix(seed, epoch, idx)) : null;
                 CropTransform crop;
+                FaceBox ref = s.landmarkBox();
+                if (train && detectorBoxes != null && rng.nextDouble() < detectorFraction) {
+                    FaceBox d = detectorBoxes.landmarkBoxOf(s);
+                    if (d != null) ref = d;
+                }
                 try (ImageCache.Lease img = images.get(s.image())) {
-                    crop = aug.render(img.mat(), spec.targetsOf(s.points()), s.landmarkBox(), rng,
+                    crop = aug.render(img.mat(), spec.targetsOf(s.points()), ref, rng,
                             b.pixels(), r * sv, b.targets(), r * pv);
                 }
                 b.sampleIndex()[r] = idx;

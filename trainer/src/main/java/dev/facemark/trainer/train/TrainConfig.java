@@ -31,11 +31,12 @@ import java.util.TreeMap;
  * @param cacheMb       decoded-image cache budget, MiB
  * @param augment       augmentation on (false: plain test crops, for debugging)
  * @param exportOnnx    export ONNX at the end of the run
+ * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
  */
 public record TrainConfig(String arch, Map<String, String> archOptions, List<String> datasets, String dataRoot, int epochs, int batch, float lr,
                           String optimizer, String loss, float weightDecay, int inputWidth, int inputHeight, int channels, long seed,
                           double valFraction, int maxFaces, int threads, int workers, float warmupEpochs,
-                          int patience, int cacheMb, boolean augment, boolean exportOnnx) {
+                          int patience, int cacheMb, boolean augment, boolean exportOnnx, float detectorBoxes) {
 
     public TrainConfig {
         archOptions = new TreeMap<>(archOptions == null ? Map.of() : archOptions);
@@ -44,11 +45,11 @@ public record TrainConfig(String arch, Map<String, String> archOptions, List<Str
 
     public TrainConfig withEpochs(int e) {
         return new TrainConfig(arch, archOptions, datasets, dataRoot, e, batch, lr, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx);
+                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes);
     }
 
     public TrainConfig withLr(float l) {
         return new TrainConfig(arch, archOptions, datasets, dataRoot, epochs, batch, l, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx);
+                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes);
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.DatasetSplit;
 import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.points.PointScheme;
@@ -24,6 +25,7 @@ import dev.facemark.trainer.cli.UserException;
 import dev.facemark.trainer.data.Batch;
 import dev.facemark.trainer.data.BatchPipeline;
 import dev.facemark.trainer.data.CropSpec;
+import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.ImageCache;
 import dev.facemark.trainer.data.TrainingFaces;
 import dev.facemark.trainer.model.ArchConfig;
@@ -129,12 +131,20 @@ public final class TrainingRun {
         float size = Math.max(arch.width(), arch.height());
         Checkpoints checkpoints = new Checkpoints(runDir);
 
+        DetectorBoxes detections = null;
+        if (cfg.detectorBoxes() > 0) {
+            log.println("detector boxes: finding training faces with Haar (cached in detections.tsv) ...");
+            detections = DetectorBoxes.load(split.train().samples(), DetectorCalibration.HAAR, runDir.resolve("detections.tsv"), cfg.workers());
+            log.printf(Locale.ROOT, "detector boxes: %d of %d faces found; %.0f%% of crops use them%n", detections.found(),
+                    split.train().size(), 100 * cfg.detectorBoxes());
+        }
         try (ImageCache images = new ImageCache((long) cfg.cacheMb() << 20);
              BatchPipeline train = new BatchPipeline(split.train().samples(), spec, cfg.batch(), cfg.workers(), 4, images, cfg.seed());
              BatchPipeline val = new BatchPipeline(split.validation().samples(), spec.withAugment(AugmentConfig.NONE),
                      cfg.batch(), cfg.workers(), 2, images, cfg.seed());
              Model model = Model.newInstance(cfg.arch(), Device.cpu(), "PyTorch");
              NDManager stateManager = model.getNDManager().newSubManager()) {
+            if (detections != null) train.withDetectorBoxes(detections, cfg.detectorBoxes());
             model.setBlock(net.block());
             ResumableAdam opt = new ResumableAdam(cfg.optimizer().equalsIgnoreCase("adamw"), cfg.lr(), cfg.weightDecay(), stateManager);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
