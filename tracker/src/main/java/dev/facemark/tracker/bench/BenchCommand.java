@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "VIDEO", description = "video file to play (e.g. webcam_talking.mp4)")
     Path input;
 
-    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model; repeat to compare models (default: models/fast.onnx)")
+    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model; repeat to compare models (default: models/fast.onnx, else the one packaged in the jar)")
     List<Path> models = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads per inference (0 = all cores; default ${DEFAULT-VALUE})")
@@ -100,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     private BenchReport run(PrintWriter err) {
         Device dev = Device.parse(device);
         int[] size = parseSize(renderSize);
-        if (models.isEmpty()) models.add(Path.of("models/fast.onnx"));
+        if (models.isEmpty()) models.add(defaultModel());
         BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1]);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
@@ -122,6 +122,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (perFaceRuns > 0) report.add(InferenceProbe.measure(m, input, detector, dev, Math.min(100, perFaceRuns), perFaceRuns));
         }
         return report;
+    }
+
+    /** models/fast.onnx in the working directory, else the one packaged in the jar (copied to a temp file). */
+    static Path defaultModel() {
+        Path local = Path.of(dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL);
+        if (java.nio.file.Files.isRegularFile(local)) return local;
+        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL)) {
+            if (in == null) return local; // opening it says: does not exist, pass --model
+            Path tmp = java.nio.file.Files.createTempFile("facemark-bench-", "-fast.onnx");
+            tmp.toFile().deleteOnExit();
+            java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return tmp;
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot read the packaged " + dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL, e);
+        }
     }
 
     static int[] parseSize(String s) {
