@@ -27,7 +27,14 @@ public final class Cropper implements AutoCloseable {
     private final Mat warped = new Mat();
     private final Mat converted = new Mat();
     private final Mat blurred = new Mat();
+    // Reused native values: a new Size/Scalar per call is only freed by the garbage collector.
+    private final Size outSize = new Size(0, 0);
+    private final Size autoKernel = new Size(0, 0);
+    private final Scalar border = new Scalar();
     private byte[] pixels = new byte[0];
+    private float[] row = new float[0];
+    private Normalization lutFor;
+    private float[][] lut;
 
     /** Warps the crop into an 8-bit image of the transform's size with the source's channel count. */
     public Mat warp(Mat source, CropTransform t) {
@@ -40,7 +47,7 @@ public final class Cropper implements AutoCloseable {
             Rect roi = sourceRegion(source, t, (int) Math.ceil(3 * sigma) + 2);
             if (roi != null) {
                 try (Mat view = source.apply(roi)) {
-                    GaussianBlur(view, blurred, new Size(0, 0), sigma, sigma, BORDER_REPLICATE, ALGO_HINT_DEFAULT);
+                    GaussianBlur(view, blurred, autoKernel, sigma, sigma, BORDER_REPLICATE, ALGO_HINT_DEFAULT);
                 }
                 src = blurred;
                 inv[2] -= roi.x();
@@ -51,8 +58,10 @@ public final class Cropper implements AutoCloseable {
         try (DoubleIndexer idx = matrix.createIndexer()) {
             for (int i = 0; i < 6; i++) idx.put(i / 3, i % 3, inv[i]);
         }
-        warpAffine(src, warped, matrix, new Size(t.width(), t.height()), INTER_LINEAR | WARP_INVERSE_MAP,
-                BORDER_REPLICATE, new Scalar());
+        if (outSize.width() != t.width() || outSize.height() != t.height()) {
+            outSize.width(t.width()).height(t.height());
+        }
+        warpAffine(src, warped, matrix, outSize, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_REPLICATE, border);
         return warped;
     }
 
@@ -81,18 +90,37 @@ public final class Cropper implements AutoCloseable {
         int wd = t.width(), ht = t.height(), n = wd * ht, ch = img.channels();
         if (pixels.length < n * ch) pixels = new byte[n * ch];
         ((BytePointer) img.data()).get(pixels, 0, n * ch); // warp output is continuous
+        float[][] lut = lookupTable(norm);
         int base = out.position();
         if (ch == 1) {
-            for (int p = 0; p < n; p++) out.put(base + p, norm.apply(0, pixels[p] & 0xFF));
+            float[] l0 = lut[0];
+            if (row.length < n) row = new float[n];
+            for (int p = 0; p < n; p++) row[p] = l0[pixels[p] & 0xFF];
+            out.position(base);
+            out.put(row, 0, n);
         } else {
             // OpenCV is BGR; the model wants RGB planes.
+            if (row.length < 3 * n) row = new float[3 * n];
+            float[] lr = lut[0], lg = lut[1], lb = lut[2];
             for (int p = 0; p < n; p++) {
-                out.put(base + p, norm.apply(0, pixels[3 * p + 2] & 0xFF));
-                out.put(base + n + p, norm.apply(1, pixels[3 * p + 1] & 0xFF));
-                out.put(base + 2 * n + p, norm.apply(2, pixels[3 * p] & 0xFF));
+                row[p] = lr[pixels[3 * p + 2] & 0xFF];
+                row[n + p] = lg[pixels[3 * p + 1] & 0xFF];
+                row[2 * n + p] = lb[pixels[3 * p] & 0xFF];
             }
+            out.position(base);
+            out.put(row, 0, 3 * n);
         }
         out.position(base + n * norm.channels());
+    }
+
+    /** Per-channel 256-entry table of {@link Normalization#apply}: one load per pixel instead of two divisions. */
+    private float[][] lookupTable(Normalization norm) {
+        if (!norm.equals(lutFor)) {
+            lut = new float[norm.channels()][256];
+            for (int c = 0; c < norm.channels(); c++) for (int v = 0; v < 256; v++) lut[c][v] = norm.apply(c, v);
+            lutFor = norm;
+        }
+        return lut;
     }
 
     /** Convenience: a freshly allocated CHW float array. */
@@ -115,5 +143,6 @@ public final class Cropper implements AutoCloseable {
     @Override
     public void close() {
         matrix.close(); warped.close(); converted.close(); blurred.close();
+        outSize.close(); autoKernel.close(); border.close();
     }
 }

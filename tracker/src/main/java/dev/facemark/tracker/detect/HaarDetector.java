@@ -68,7 +68,7 @@ public final class HaarDetector implements FaceDetector {
     @Override
     public void detect(List<Detection> out) {
         out.clear();
-        int minSide = Math.max(20, Math.min(grey.cols(), grey.rows()) / 8); // smaller faces are too small to landmark
+        int minSide = Math.max(30, Math.min(grey.cols(), grey.rows()) / 8); // smaller faces are too small to landmark; 30 (not 20) px halves the cost on the sample
         try (Size min = new Size(minSide, minSide); Size max = new Size()) {
             // Scale step 1.2: half the pyramid levels of 1.1 and, on the sample video, the same faces found.
             cascade.detectMultiScale2(grey, rects, votes, 1.2, MIN_NEIGHBOURS, 0, min, max);

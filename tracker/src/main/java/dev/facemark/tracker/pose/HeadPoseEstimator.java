@@ -39,8 +39,12 @@ public final class HeadPoseEstimator implements AutoCloseable {
      * @param landmarks iBUG-68 points, interleaved, source pixels
      * @return the pose, or null when solvePnP fails or the landmarks are not 68 points
      */
+    /** Below this spread of the pose points (px) the fit is meaningless and SQPnP refuses it. */
+    static final double MIN_SPREAD_PX = 2.0;
+
     public HeadPose estimate(float[] landmarks, int width, int height) {
         if (landmarks.length != 136) return null;
+        if (poseSpread(landmarks) < MIN_SPREAD_PX) return null; // collapsed points: SQPnP asserts on them
         double f = width, cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
         try (DoubleIndexer im = image.createIndexer(); DoubleIndexer k = camera.createIndexer()) {
             for (int i = 0; i < 6; i++) {
@@ -52,7 +56,12 @@ public final class HeadPoseEstimator implements AutoCloseable {
             k.put(1, 0, 0); k.put(1, 1, f); k.put(1, 2, cy);
             k.put(2, 0, 0); k.put(2, 1, 0); k.put(2, 2, 1);
         }
-        boolean ok = solvePnP(object, image, camera, dist, rvec, tvec, false, SOLVEPNP_SQPNP);
+        boolean ok;
+        try {
+            ok = solvePnP(object, image, camera, dist, rvec, tvec, false, SOLVEPNP_SQPNP);
+        } catch (RuntimeException e) {
+            return null; // an OpenCV assertion on a degenerate configuration: no pose for this frame, the run goes on
+        }
         if (!ok) return null;
         Rodrigues(rvec, rot);
         double[] r = new double[9], t = new double[3];
@@ -65,6 +74,20 @@ public final class HeadPoseEstimator implements AutoCloseable {
         double yaw = Math.toDegrees(Math.atan2(-r[6], Math.hypot(r[7], r[8])));
         double roll = Math.toDegrees(Math.atan2(r[3], r[0]));
         return new HeadPose((float) yaw, (float) pitch, (float) roll, r, t, f, cx, cy);
+    }
+
+    /** Root-mean-square distance of the six pose points from their mean, in pixels. */
+    static double poseSpread(float[] landmarks) {
+        double mx = 0, my = 0;
+        int n = MeanFace3D.IBUG_INDICES.length;
+        for (int p : MeanFace3D.IBUG_INDICES) { mx += landmarks[2 * p]; my += landmarks[2 * p + 1]; }
+        mx /= n; my /= n;
+        double ss = 0;
+        for (int p : MeanFace3D.IBUG_INDICES) {
+            double dx = landmarks[2 * p] - mx, dy = landmarks[2 * p + 1] - my;
+            ss += dx * dx + dy * dy;
+        }
+        return Math.sqrt(ss / n);
     }
 
     @Override

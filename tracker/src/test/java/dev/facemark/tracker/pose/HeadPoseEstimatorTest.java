@@ -59,4 +59,18 @@ class HeadPoseEstimatorTest {
             assertNull(e.estimate(new float[10], 640, 480));
         }
     }
+
+    @Test
+    void collapsedOrNearlyCollinearPointsGiveNoPoseInsteadOfThrowing() {
+        try (HeadPoseEstimator e = new HeadPoseEstimator()) {
+            float[] collapsed = new float[136];
+            java.util.Arrays.fill(collapsed, 200f);
+            assertNull(e.estimate(collapsed, 640, 480), "all points on one pixel");
+            float[] tiny = project(0, 0, 0, 0, 600, 640, 480);
+            for (int i = 0; i < tiny.length; i++) tiny[i] = 320f + (tiny[i] - 320f) * 0.002f; // sub-pixel face
+            assertNull(e.estimate(tiny, 640, 480), "a face under a pixel across");
+            // and a normal face right after still works: no broken state
+            assertNotNull(e.estimate(project(5, 0, 0, 0, 600, 640, 480), 640, 480));
+        }
+    }
 }
