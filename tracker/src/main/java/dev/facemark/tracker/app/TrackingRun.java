@@ -32,6 +32,7 @@ public final class TrackingRun {
     private FramePainter painter;
     private ProgressBar progress;
     private Consumer<FrameResult> listener = r -> { };
+    private FrameGate gate = FrameGate.ALWAYS;
     private long maxFrames;
     private boolean resetEachFrame;
     private int refinePasses;
@@ -43,7 +44,10 @@ public final class TrackingRun {
     }
 
     public TrackingRun landmarks(LandmarkWriter w) { this.landmarks = w; return this; }
-    /** Annotated frames go to these sinks; {@code painter} draws on each frame once, before them. */
+    /**
+     * Draws each frame's result once, before the sinks take the frame (timed as the render stage):
+     * into the frame itself for video/image output, or onto the screen for the live window.
+     */
     public TrackingRun painter(FramePainter p) { this.painter = p; return this; }
     public TrackingRun sink(FrameSink s) { if (s != null) sinks.add(s); return this; }
     public TrackingRun progress(ProgressBar p) { this.progress = p; return this; }
@@ -57,6 +61,8 @@ public final class TrackingRun {
     public TrackingRun refinePasses(int n) { this.refinePasses = n; return this; }
     /** Called with each frame's result and image (after painting), e.g. to show it. */
     public TrackingRun listener(Consumer<FrameResult> l) { this.listener = l; return this; }
+    /** Asked before every frame: an interactive view pauses or ends the run through it. */
+    public TrackingRun gate(FrameGate g) { this.gate = g == null ? FrameGate.ALWAYS : g; return this; }
 
     /** Runs to the end of the source (or {@code maxFrames}); source failures propagate after the frames before them are written. */
     public RunSummary run() {
@@ -64,6 +70,9 @@ public final class TrackingRun {
         TreeSet<Integer> ids = new TreeSet<>();
         try {
             while (maxFrames <= 0 || frames < maxFrames) {
+                FrameGate.Step step = gate.poll();
+                if (step == FrameGate.Step.STOP) break;
+                if (step == FrameGate.Step.WAIT) continue;
                 long t0 = System.nanoTime();
                 SourceFrame f = source.next();
                 long t1 = timer.lap(Stage.GRAB, t0);
@@ -72,11 +81,12 @@ public final class TrackingRun {
                 FrameResult r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
                 for (int k = 0; k < refinePasses && !r.faces().isEmpty(); k++) r = tracker.process(f.bgr(), f.index(), f.timeMs(), f.name());
                 long t2 = System.nanoTime();
-                if (landmarks != null) landmarks.write(LandmarkRecords.of(r));
-                if (!sinks.isEmpty()) {
-                    if (painter != null) painter.paint(f.bgr(), r);
-                    for (FrameSink sink : sinks) sink.accept(f.bgr(), r);
+                if (painter != null) {
+                    painter.paint(f.bgr(), r);
+                    t2 = timer.lap(Stage.RENDER, t2);
                 }
+                if (landmarks != null) landmarks.write(LandmarkRecords.of(r));
+                for (FrameSink sink : sinks) sink.accept(f.bgr(), r);
                 listener.accept(r);
                 long t3 = timer.lap(Stage.WRITE, t2);
                 timer.record(Stage.FRAME, t3 - t0);

@@ -1,14 +1,18 @@
 package dev.facemark.tracker.cli;
 
 import dev.facemark.tracker.output.ImageSink;
+import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.source.ImageSource;
+import dev.facemark.tracker.track.TrackerParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,14 +24,19 @@ final class ImageCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
+    @Mixin DrawOptions draw = new DrawOptions();
 
     @Override
     public Integer call() {
+        draw.validate();
+        PrintWriter err = spec.commandLine().getErr();
         try (ImageSource src = new ImageSource(input)) {
             ImageSink sink = out.output == null ? null : new ImageSink(out.output, src.isFolder());
             // Images are unrelated: detect on each, no smoothing across them.
-            Session.run(src, model, out, model.trackerParams().withSmoothing(dev.facemark.tracker.smooth.SmoothingParams.OFF),
-                    false, 0, true, m -> sink, spec.commandLine().getErr());
+            TrackerParams params = model.trackerParams().withSmoothing(SmoothingParams.OFF).withHeatmaps(sink != null && draw.heatmapsShown());
+            Session.run(src, model, out, params, false, 0, true,
+                    (m, hud) -> sink == null ? Annotation.NONE
+                            : new Annotation(draw.openPainter(m.contract().scheme(), hud, err), List.of(sink), null), err);
         }
         return 0;
     }

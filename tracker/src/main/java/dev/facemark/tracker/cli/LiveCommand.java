@@ -1,9 +1,15 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.LiveWindowView;
+import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.FrameSink;
+import dev.facemark.tracker.output.ScreenshotSink;
 import dev.facemark.tracker.output.VideoSink;
-import dev.facemark.tracker.output.WindowSink;
+import dev.facemark.tracker.render.GlUnavailableException;
+import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.LiveWindow;
 import dev.facemark.tracker.source.CameraList;
 import dev.facemark.tracker.source.CameraSource;
 import dev.facemark.tracker.source.DemoSource;
@@ -14,10 +20,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
+/**
+ * {@code tracker live}: an OpenGL window ({@link LiveWindow}) when a display is available, else
+ * headless; headless runs render only for {@code --record} and {@code --screenshot}, through the
+ * same headless painter the video command uses. The keys and filters are listed in {@code --help}
+ * (footer set in {@link TrackerCommand}).
+ */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Track the camera live; without a camera, the built-in demo (an animated public-domain portrait).")
 final class LiveCommand implements Callable<Integer> {
@@ -39,57 +54,99 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "no window even when a display is available")
     boolean headless;
 
+    @Option(names = "--record", paramLabel = "OUT.mp4", description = "record the rendered view from the start (in the window, R stops and starts recording)")
+    Path record;
+
+    @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write the last rendered view as a PNG when the run ends (headless: needs --frames N)")
+    Path screenshot;
+
+    @Option(names = "--seed", paramLabel = "S", description = "demo motion seed (default: a new one each run)")
+    Long seed;
+
     @Spec CommandSpec spec;
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
+    @Mixin DrawOptions draw = new DrawOptions();
 
     @Override
     public Integer call() {
-        int w = 0, h = 0;
-        if (size != null) {
-            String[] p = size.toLowerCase().split("x");
-            try {
-                w = Integer.parseInt(p[0]);
-                h = Integer.parseInt(p[1]);
-            } catch (RuntimeException e) {
-                throw new UserError("--size must look like 640x480, got '" + size + "'");
-            }
+        int[] wh = frameSize();
+        draw.validate();
+        if (record != null && out.output != null) throw new UserError("--output and --record are the same thing for live; give one");
+        Path recordTo = record != null ? record : out.output;
+        if (screenshot != null) ScreenshotSink.check(screenshot);
+        if (draw.cpuDraw && !headless && Display.available()) {
+            throw new UserError("--cpu-draw is for headless runs (the window draws with OpenGL); add --headless");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean display = !headless && Display.available();
+        if (!display && screenshot != null && frames <= 0) {
+            throw new UserError("--screenshot without a window needs --frames N (the PNG shows frame N)");
         }
         boolean haveCamera = camera != null || !CameraList.scan().isEmpty();
-        boolean display = !headless && WindowSink.displayAvailable();
         FrameSource src;
         if (!demo && haveCamera) {
-            src = new CameraSource(camera != null ? camera : CameraList.scan().get(0).path(), w, h, fps);
+            src = new CameraSource(camera != null ? camera : CameraList.scan().get(0).path(), wh[0], wh[1], fps);
         } else {
-            if (!demo) spec.commandLine().getErr().println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo"
-                    + (display ? "" : " headless (no display)"));
-            else if (!display) spec.commandLine().getErr().println("tracker: no display: running the demo headless");
-            src = new DemoSource(System.nanoTime(), fps, frames, display);
+            if (!demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo" + (display ? "" : " headless (no display)"));
+            else if (!display) err.println("tracker: no display: running the demo headless");
+            src = new DemoSource(seed != null ? seed : System.nanoTime(), fps, frames, display);
         }
         try (src) {
-            AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, fps);
-            WindowSink window = display ? WindowSink.open("facemark - " + src.name()) : null;
-            if (!headless && display && window == null) spec.commandLine().getErr().println("tracker: cannot open a window: running headless");
-            List<FrameSink> sinks = new ArrayList<>();
-            if (video != null) sinks.add(new VideoSink(video));
-            if (window != null) sinks.add(window);
-            Session.run(src, model, out, model.trackerParams(), window == null, frames, false,
-                    m -> sinks.isEmpty() ? null : new Tee(sinks), spec.commandLine().getErr());
+            AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
+            boolean tryWindow = display;
+            Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, frames, false,
+                    (m, hud) -> tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(m, hud, video, err), err);
         }
         return 0;
     }
 
-    /** Several sinks as one; closes all, window last. */
-    private record Tee(List<FrameSink> sinks) implements FrameSink {
-        @Override public void accept(org.bytedeco.opencv.opencv_core.Mat bgr, dev.facemark.tracker.face.FrameResult r) {
-            for (FrameSink s : sinks) s.accept(bgr, r);
+    private int[] frameSize() {
+        if (size == null) return new int[] {0, 0};
+        String[] p = size.toLowerCase().split("x");
+        try {
+            int w = Integer.parseInt(p[0]), h = Integer.parseInt(p[1]);
+            if (w > 0 && h > 0 && p.length == 2) return new int[] {w, h};
+        } catch (RuntimeException e) {
+            // falls through to the message
         }
-        @Override public void close() {
-            RuntimeException first = null;
-            for (FrameSink s : sinks) {
-                try { s.close(); } catch (RuntimeException e) { if (first == null) first = e; }
-            }
-            if (first != null) throw first;
+        throw new UserError("--size must look like 640x480, got '" + size + "'");
+    }
+
+    /** The window; when GLFW cannot make one after all, headless with one line saying so. */
+    private Annotation windowOrHeadless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
+        int[] wh = frameSize();
+        int w = wh[0] > 0 ? wh[0] : src instanceof DemoSource ? DemoSource.WIDTH : 1280;
+        int h = wh[1] > 0 ? wh[1] : src instanceof DemoSource ? DemoSource.HEIGHT : 720;
+        LiveWindow window;
+        try {
+            window = new LiveWindow("facemark - " + src.name(), w, h, true, draw.renderOptions(m.contract().scheme()), Path.of("").toAbsolutePath());
+        } catch (GlUnavailableException e) {
+            err.println("tracker: cannot open a window, running headless (" + e.getMessage() + ")");
+            return headless(m, hud, video, err);
         }
+        LiveWindowView view;
+        try {
+            window.setEffects(FilterStack.of(String.join(",", draw.filters())));
+            view = new LiveWindowView(window, hud, src.fps() > 0 ? src.fps() : fps, Path.of("").toAbsolutePath(), err);
+        } catch (RuntimeException e) {
+            window.close();
+            throw e;
+        }
+        if (video != null) {
+            video.close(); // nothing written yet: the view opens its own writer per recording
+            view.recordFromStart(video.path());
+        }
+        if (screenshot != null) view.screenshotAtEnd(screenshot);
+        return new Annotation(view, List.of(), view);
+    }
+
+    /** Headless: draw only when something takes the drawn frames (a recording, a screenshot). */
+    private Annotation headless(LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
+        List<FrameSink> sinks = new ArrayList<>();
+        if (video != null) sinks.add(new VideoSink(video));
+        if (screenshot != null) sinks.add(new ScreenshotSink(screenshot));
+        if (sinks.isEmpty()) return Annotation.NONE;
+        return new Annotation(draw.openPainter(m.contract().scheme(), hud, err), sinks, null);
     }
 }

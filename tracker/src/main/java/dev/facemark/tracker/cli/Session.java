@@ -2,20 +2,18 @@ package dev.facemark.tracker.cli;
 
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.HudStats;
 import dev.facemark.tracker.app.ProgressBar;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
 import dev.facemark.tracker.detect.Detectors;
 import dev.facemark.tracker.detect.FaceDetector;
-import dev.facemark.tracker.output.CpuPainter;
-import dev.facemark.tracker.output.FrameSink;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.track.FaceTracker;
 import dev.facemark.tracker.track.TrackerParams;
 
 import java.io.PrintWriter;
-import java.util.function.Function;
 
 /**
  * One tracking session as the commands run it: open model and detector, then outputs (so a bad
@@ -28,20 +26,20 @@ final class Session {
     /**
      * @param stills      unrelated still images: forget faces between frames, and run a second pass on each
      *                    image from the first pass's landmarks (a tracking crop is better than a detector crop)
-     * @param sinkFactory makes the annotated-frame sink from the model (null result = none)
+     * @param annotation  makes the painter, sinks and gate once the model is open
      */
     static RunSummary run(FrameSource source, ModelOptions mo, OutputOptions oo, TrackerParams params, boolean progress,
-                          long maxFrames, boolean stills, Function<LandmarkModel, FrameSink> sinkFactory, PrintWriter err) {
+                          long maxFrames, boolean stills, Annotation.Factory annotation, PrintWriter err) {
         StageTimer timer = new StageTimer();
         RunSummary summary;
         try (LandmarkModel model = mo.openModel();
              FaceDetector detector = Detectors.open(mo.detector);
              FaceTracker tracker = new FaceTracker(model, detector, params, timer);
              LandmarkWriter landmarks = oo.landmarks == null ? null : LandmarkWriter.open(oo.landmarks, model.contract().points());
-             FrameSink sink = sinkFactory.apply(model);
-             CpuPainter painter = new CpuPainter(model.contract().scheme())) {
-            TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(painter).sink(sink)
+             Annotation out = annotation.open(model, new HudStats(timer, model.contract().name()))) {
+            TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(out.painter()).gate(out.gate())
                     .maxFrames(maxFrames).resetEachFrame(stills).refinePasses(stills ? 1 : 0);
+            out.sinks().forEach(run::sink);
             if (progress) run.progress(new ProgressBar(err, maxFrames > 0 ? Math.min(maxFrames, source.frameCount()) : source.frameCount()));
             summary = run.run();
         }

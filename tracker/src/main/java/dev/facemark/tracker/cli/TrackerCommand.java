@@ -3,7 +3,10 @@ package dev.facemark.tracker.cli;
 import dev.facemark.core.io.LandmarkFileException;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.tracker.output.OutputException;
-import dev.facemark.tracker.output.WindowSink;
+import dev.facemark.tracker.filter.FilterRegistry;
+import dev.facemark.tracker.render.GlUnavailableException;
+import dev.facemark.tracker.render.KeyMap;
+import dev.facemark.tracker.render.ShaderException;
 import dev.facemark.tracker.source.CameraList;
 import dev.facemark.tracker.source.SourceException;
 import picocli.CommandLine;
@@ -46,8 +49,12 @@ public final class TrackerCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
+        // The key and filter lists come from the code that handles them, so --help cannot drift.
+        cl.getSubcommands().get("live").getCommandSpec().usageMessage().footer("", KeyMap.helpText(), FilterRegistry.helpText());
+        for (String name : new String[] {"video", "image"}) {
+            cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer("", FilterRegistry.helpText());
+        }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof WindowSink.WindowClosedException) return 0;
             err.println("tracker: " + message(e));
             if (Boolean.getBoolean("facemark.debug")) e.printStackTrace(err);
             return 1;
@@ -58,7 +65,8 @@ public final class TrackerCommand implements Callable<Integer> {
     /** One line for the user: our own exceptions already say what and what to do. */
     static String message(Throwable e) {
         boolean ours = e instanceof SourceException || e instanceof ContractException || e instanceof OutputException
-                || e instanceof LandmarkFileException || e instanceof UserError || e instanceof IllegalArgumentException;
+                || e instanceof LandmarkFileException || e instanceof UserError || e instanceof IllegalArgumentException
+                || e instanceof GlUnavailableException || e instanceof ShaderException;
         String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return ours ? m : "unexpected " + e.getClass().getSimpleName() + ": " + m + " (run with -Dfacemark.debug=true for details)";
     }

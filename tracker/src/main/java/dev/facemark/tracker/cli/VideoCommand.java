@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "video", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,15 +35,20 @@ final class VideoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
+    @Mixin DrawOptions draw = new DrawOptions();
 
     @Override
     public Integer call() {
         if (Files.isDirectory(input)) throw new UserError(input + " is a folder: use 'tracker image --input " + input + "'");
+        draw.validate();
+        PrintWriter err = spec.commandLine().getErr();
         VideoFileSource file = new VideoFileSource(input);
         try (FrameSource src = noPrefetch ? file : new PrefetchSource(file)) {
             AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
-            Session.run(src, model, out, model.trackerParams(), !noProgress, frames, false,
-                    m -> video == null ? null : new VideoSink(video), spec.commandLine().getErr());
+            // The painter is made on this thread, the one that paints and closes it (it owns a GL context).
+            Session.run(src, model, out, model.trackerParams().withHeatmaps(video != null && draw.heatmapsShown()), !noProgress, frames, false,
+                    (m, hud) -> video == null ? Annotation.NONE
+                            : new Annotation(draw.openPainter(m.contract().scheme(), hud, err), List.of(new VideoSink(video)), null), err);
             if (video != null) spec.commandLine().getErr().println("tracker: annotated video " + video.path() + " (" + video.codec() + ", " + video.frames() + " frames)");
         }
         return 0;
