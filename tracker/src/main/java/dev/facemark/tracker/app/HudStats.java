@@ -26,7 +26,7 @@ public final class HudStats implements Supplier<HudInfo> {
         NAMES.put(Stage.CROP, "crop");
         NAMES.put(Stage.INFERENCE, "inference");
         NAMES.put(Stage.DECODE, "decode");
-        NAMES.put(Stage.SMOOTH_POSE, "smooth+pose");
+        NAMES.put(Stage.SMOOTH_POSE, "smth+pose"); // HUD names fit 10 columns
         NAMES.put(Stage.RENDER, "render");
         NAMES.put(Stage.WRITE, "write");
         NAMES.put(Stage.FRAME, "frame");

@@ -60,6 +60,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write the last rendered view as a PNG when the run ends (headless: needs --frames N)")
     Path screenshot;
 
+    @Option(names = "--screenshot-width", paramLabel = "W", defaultValue = "0",
+            description = "headless: scale the screenshot to W pixels wide (default: the frame's width)")
+    int screenshotWidth;
+
     @Option(names = "--seed", paramLabel = "S", description = "demo motion seed (default: a new one each run)")
     Long seed;
 
@@ -75,6 +79,7 @@ final class LiveCommand implements Callable<Integer> {
         if (record != null && out.output != null) throw new UserError("--output and --record are the same thing for live; give one");
         Path recordTo = record != null ? record : out.output;
         if (screenshot != null) ScreenshotSink.check(screenshot);
+        if (screenshotWidth < 0) throw new UserError("--screenshot-width must be > 0, got " + screenshotWidth);
         if (draw.cpuDraw && !headless && Display.available()) {
             throw new UserError("--cpu-draw is for headless runs (the window draws with OpenGL); add --headless");
         }
@@ -145,7 +150,7 @@ final class LiveCommand implements Callable<Integer> {
     private Annotation headless(LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
         List<FrameSink> sinks = new ArrayList<>();
         if (video != null) sinks.add(new VideoSink(video));
-        if (screenshot != null) sinks.add(new ScreenshotSink(screenshot));
+        if (screenshot != null) sinks.add(new ScreenshotSink(screenshot, screenshotWidth));
         if (sinks.isEmpty()) return Annotation.NONE;
         return new Annotation(draw.openPainter(m.contract().scheme(), hud, err), sinks, null);
     }

@@ -54,6 +54,7 @@ public final class TrackerCommand implements Callable<Integer> {
         for (String name : new String[] {"video", "image"}) {
             cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer("", FilterRegistry.helpText());
         }
+        for (String name : new String[] {"live", "video", "image"}) cl.getSubcommands().get(name).getCommandSpec().usageMessage().width(100);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("tracker: " + message(e));
             if (Boolean.getBoolean("facemark.debug")) e.printStackTrace(err);

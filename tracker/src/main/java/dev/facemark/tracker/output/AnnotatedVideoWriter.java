@@ -73,6 +73,9 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
         if (codecId == avcodec.AV_CODEC_ID_H264) {
             r.setVideoOption("preset", "veryfast");
             r.setVideoOption("crf", "23");
+            // libx264 takes the crf; builds with OpenH264 instead default to 400 kb/s, too little for
+            // thin landmark lines, so give them about 0.2 bits per pixel.
+            r.setVideoBitrate((int) Math.max(1_000_000, Math.min(20_000_000, 0.2 * w * h * fps)));
         } else {
             r.setVideoQuality(3);
         }
