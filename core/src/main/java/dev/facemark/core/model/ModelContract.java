@@ -118,6 +118,12 @@ public record ModelContract(
         } catch (IllegalArgumentException e) {
             throw new ContractException(source + ": " + e.getMessage());
         }
+        // Optional (older exports lack it), but when present it must agree with the scheme: the
+        // runtime sizes the landmarks output from the scheme, so a mismatch is a broken export.
+        if (m.containsKey(P + "points") && r.i(P + "points") != scheme.count()) {
+            throw new ContractException(source + ": metadata key '" + P + "points' says " + m.get(P + "points").trim()
+                    + " points but scheme " + scheme.name() + " has " + scheme.count() + "; re-export the model with 'trainer export'");
+        }
         int channels = r.i(P + "input.channels");
         Normalization norm;
         try {

@@ -111,6 +111,21 @@ class ModelContractTest {
     }
 
     @Test
+    void pointCountMustMatchTheSchemeWhenPresent() {
+        Map<String, String> m = new HashMap<>(heatmapContract().toMetadata());
+        m.put("facemark.points", "5");
+        ContractException e = assertThrows(ContractException.class, () -> ModelContract.fromMetadata(m, "x.onnx"));
+        assertTrue(e.getMessage().contains("facemark.points") && e.getMessage().contains("68"), e.getMessage());
+        m.put("facemark.points", "many");
+        assertTrue(assertThrows(ContractException.class, () -> ModelContract.fromMetadata(m, "x.onnx"))
+                .getMessage().contains("facemark.points"));
+        m.remove("facemark.points"); // optional: older exports lack it
+        assertEquals(68, ModelContract.fromMetadata(m, "x.onnx").points());
+        m.put("facemark.points", " 68 ");
+        assertEquals(68, ModelContract.fromMetadata(m, "x.onnx").points());
+    }
+
+    @Test
     void calibrationFallsBackToBuiltIns() {
         ModelContract c = coordinateContract();
         assertEquals(DetectorCalibration.HAAR, c.calibration("haar"));

@@ -1,5 +1,6 @@
 package dev.facemark.tracker.detect;
 
+import dev.facemark.core.detect.Downscale;
 import dev.facemark.core.geom.FaceBox;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;

@@ -1,5 +1,7 @@
 package dev.facemark.tracker.detect;
 
+import dev.facemark.core.detect.HaarCascadeDetector;
+import dev.facemark.core.detect.HaarFace;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.tracker.TestFiles;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -45,6 +47,22 @@ class DetectorsTest {
             for (int i = 0; i < 10; i++) run(haar, img);
             double ms = (System.nanoTime() - t0) / 1e7;
             assertTrue(ms < 150, "(loose: shared CI cores) haar took " + ms + " ms per frame");
+        }
+    }
+
+    @Test
+    void theTrackersHaarIsCoresDetectorBoxForBox() {
+        // The trainer calibrates and trains on core's HaarCascadeDetector; the tracker must see exactly its boxes.
+        try (Mat img = imread(TestFiles.grace().toString()); FaceDetector haar = Detectors.open("haar");
+             HaarCascadeDetector core = new HaarCascadeDetector()) {
+            List<Detection> h = run(haar, img);
+            List<HaarFace> c = core.detect(img);
+            assertEquals(c.size(), h.size());
+            assertFalse(c.isEmpty());
+            for (int i = 0; i < c.size(); i++) {
+                assertEquals(c.get(i).box(), h.get(i).box());
+                assertEquals(c.get(i).score(), h.get(i).score());
+            }
         }
     }
 

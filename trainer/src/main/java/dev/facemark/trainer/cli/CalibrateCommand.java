@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
-import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.trainer.data.CalibrationFit;
-import dev.facemark.trainer.data.HaarFaceDetector;
+import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.TrainingFaces;
-import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,21 +38,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         Dataset faces = TrainingFaces.limit(TrainingFaces.load(dataRoot, data), maxFaces, seed);
         CalibrationFit fit = new CalibrationFit();
         List<FaceBox[]> pairs = new ArrayList<>();
-        try (HaarFaceDetector haar = new HaarFaceDetector()) {
+        try (HaarCascadeDetector haar = new HaarCascadeDetector()) {
             for (FaceSample s : faces.samples()) {
-                FaceBox truth = s.landmarkBox();
-                try (Mat img = ImageLoader.readColor(s.image())) {
-                    FaceBox best = null;
-                    double bestD = Double.MAX_VALUE;
-                    for (FaceBox d : haar.detect(img, 24)) {
-                        if (!CalibrationFit.plausible(d, truth)) continue;
-                        double dist = Math.hypot(d.cx() - truth.cx(), d.cy() - truth.cy());
-                        if (dist < bestD) { bestD = dist; best = d; }
-                    }
-                    if (best != null) {
-                        fit.add(best, truth);
-                        pairs.add(new FaceBox[] {best, truth});
-                    }
+                FaceBox best = DetectorBoxes.detect(haar, s);
+                if (best != null) {
+                    fit.add(best, s.landmarkBox());
+                    pairs.add(new FaceBox[] {best, s.landmarkBox()});
                 }
             }
         }
@@ -66,7 +56,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("detector", "haar");
-            m.put("cascade", HaarFaceDetector.CASCADE);
+            m.put("cascade", HaarCascadeDetector.CASCADE);
+            m.put("detector_parameters", HaarCascadeDetector.describe());
             m.put("dx", c.dx()); m.put("dy", c.dy()); m.put("sw", c.sw()); m.put("sh", c.sh());
             m.put("encoded", c.encode());
             m.put("faces", faces.size()); m.put("matched", fit.size());

@@ -44,6 +44,18 @@ public final class CalibrationFit {
         return d < 0.35 * size && ratio > 0.6f && ratio < 2.0f;
     }
 
+    /** The {@link #plausible} detection whose centre is closest to the landmark box's, or null when none is plausible. */
+    public static FaceBox closestPlausible(List<FaceBox> dets, FaceBox landmarks) {
+        FaceBox best = null;
+        double bestD = Double.MAX_VALUE;
+        for (FaceBox d : dets) {
+            if (!plausible(d, landmarks)) continue;
+            double dist = Math.hypot(d.cx() - landmarks.cx(), d.cy() - landmarks.cy());
+            if (dist < bestD) { bestD = dist; best = d; }
+        }
+        return best;
+    }
+
     private float median(int k) {
         float[] v = new float[pairs.size()];
         for (int i = 0; i < v.length; i++) v[i] = pairs.get(i)[k];

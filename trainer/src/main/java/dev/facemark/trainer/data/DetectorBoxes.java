@@ -2,6 +2,8 @@ package dev.facemark.trainer.data;
 
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.detect.HaarCascadeDetector;
+import dev.facemark.core.detect.HaarFace;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -22,10 +24,15 @@ import java.util.concurrent.Future;
 
 /**
  * Haar detections of the training faces, mapped through a {@link DetectorCalibration} to estimated
- * landmark boxes: training crops drawn from these teach the model the tracker's first-frame crops.
- * Detecting thousands of images is slow, so results are cached in a TSV in the run folder.
+ * landmark boxes: training crops drawn from these teach the model the tracker's first-frame crops
+ * (core's {@link HaarCascadeDetector}, the tracker's own detector and parameters).
+ * Detecting thousands of images is slow, so results are cached in a TSV in the run folder; its
+ * first line names the detector's parameters and a cache written by a different detector is discarded.
  */
 public final class DetectorBoxes {
+    /** First line of the cache: which detector, with which parameters, produced the boxes. */
+    static final String HEADER = "# " + HaarCascadeDetector.describe();
+
     private final Map<String, FaceBox> boxes;
     private final DetectorCalibration calibration;
 
@@ -46,8 +53,11 @@ public final class DetectorBoxes {
     public static DetectorBoxes load(List<FaceSample> faces, DetectorCalibration calibration, Path cache, int threads) throws IOException {
         Map<String, FaceBox> known = new HashMap<>();
         java.util.Set<String> missed = new java.util.HashSet<>();
-        if (Files.isRegularFile(cache)) {
-            for (String line : Files.readAllLines(cache, StandardCharsets.UTF_8)) {
+        boolean fresh = true;
+        List<String> lines = Files.isRegularFile(cache) ? Files.readAllLines(cache, StandardCharsets.UTF_8) : List.of();
+        if (!lines.isEmpty() && lines.get(0).equals(HEADER)) {
+            fresh = false;
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t");
                 if (f.length == 2 && f[1].equals("none")) missed.add(f[0]);
                 else if (f.length == 5) known.put(f[0], new FaceBox(Float.parseFloat(f[1]), Float.parseFloat(f[2]), Float.parseFloat(f[3]), Float.parseFloat(f[4])));
@@ -58,14 +68,14 @@ public final class DetectorBoxes {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<FaceBox>> out = new ArrayList<>();
-                List<HaarFaceDetector> detectors = Collections.synchronizedList(new ArrayList<>());
-                ThreadLocal<HaarFaceDetector> det = ThreadLocal.withInitial(() -> {
-                    HaarFaceDetector h = new HaarFaceDetector();
+                List<HaarCascadeDetector> detectors = Collections.synchronizedList(new ArrayList<>());
+                ThreadLocal<HaarCascadeDetector> det = ThreadLocal.withInitial(() -> {
+                    HaarCascadeDetector h = new HaarCascadeDetector();
                     detectors.add(h);
                     return h;
                 });
                 for (FaceSample s : todo) out.add(pool.submit(() -> detect(det.get(), s)));
-                StringBuilder sb = new StringBuilder();
+                StringBuilder sb = new StringBuilder(fresh ? HEADER + "\n" : "");
                 for (int i = 0; i < todo.size(); i++) {
                     FaceBox b = out.get(i).get();
                     String k = key(todo.get(i));
@@ -75,9 +85,10 @@ public final class DetectorBoxes {
                         sb.append(String.format(Locale.ROOT, "%s\t%.2f\t%.2f\t%.2f\t%.2f%n", k, b.x(), b.y(), b.w(), b.h()));
                     }
                 }
-                Files.writeString(cache, sb.toString(), StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                detectors.forEach(HaarFaceDetector::close);
+                // A fresh cache replaces whatever was there (nothing, or another detector's boxes).
+                Files.writeString(cache, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                        fresh ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
+                detectors.forEach(HaarCascadeDetector::close);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while detecting faces", e);
@@ -90,17 +101,15 @@ public final class DetectorBoxes {
         return new DetectorBoxes(known, calibration);
     }
 
-    private static FaceBox detect(HaarFaceDetector haar, FaceSample s) {
-        FaceBox truth = s.landmarkBox();
+    /**
+     * The Haar box of this face (not yet calibrated): the plausible detection closest to its landmark
+     * box, or null when Haar missed it. Shared with {@code trainer calibrate}, so the calibration is
+     * fitted on exactly the boxes training then uses.
+     */
+    public static FaceBox detect(HaarCascadeDetector haar, FaceSample s) {
         try (Mat img = ImageLoader.readColor(s.image())) {
-            FaceBox best = null;
-            double bestD = Double.MAX_VALUE;
-            for (FaceBox d : haar.detect(img, 24)) {
-                if (!CalibrationFit.plausible(d, truth)) continue;
-                double dist = Math.hypot(d.cx() - truth.cx(), d.cy() - truth.cy());
-                if (dist < bestD) { bestD = dist; best = d; }
-            }
-            return best;
+            List<FaceBox> dets = haar.detect(img).stream().map(HaarFace::box).toList();
+            return CalibrationFit.closestPlausible(dets, s.landmarkBox());
         }
     }
 

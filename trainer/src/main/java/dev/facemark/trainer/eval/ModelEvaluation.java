@@ -3,6 +3,8 @@ package dev.facemark.trainer.eval;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.detect.HaarCascadeDetector;
+import dev.facemark.core.detect.HaarFace;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
@@ -13,7 +15,6 @@ import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import dev.facemark.trainer.cli.UserException;
-import dev.facemark.trainer.data.HaarFaceDetector;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ModelEvaluation {
         List<FaceResult> faces = new ArrayList<>(data.size());
         DetectorCalibration cal = c.calibration("haar");
         int misses = 0;
-        try (HaarFaceDetector haar = boxes == BoxMode.DETECTOR ? new HaarFaceDetector() : null) {
+        try (HaarCascadeDetector haar = boxes == BoxMode.DETECTOR ? new HaarCascadeDetector() : null) {
             for (int i = 0; i < data.size(); i++) {
                 FaceSample s = data.get(i);
                 FaceBox truthBox = s.landmarkBox();
@@ -47,8 +48,8 @@ public final class ModelEvaluation {
                     FaceBox ref = truthBox;
                     boolean detected = true;
                     if (haar != null) {
-                        List<FaceBox> est = haar.detect(img, 24).stream().map(cal::toLandmarkBox).toList();
-                        FaceBox m = HaarFaceDetector.bestMatch(est, truthBox, 0.3f);
+                        List<FaceBox> est = haar.detect(img).stream().map(HaarFace::box).map(cal::toLandmarkBox).toList();
+                        FaceBox m = bestMatch(est, truthBox, 0.3f);
                         if (m != null) ref = m; else { detected = false; misses++; }
                     }
                     CropTransform crop = model.cropFor(ref, 0f);
@@ -61,5 +62,16 @@ public final class ModelEvaluation {
             }
         }
         return new Outcome(ev.report(), faces, misses);
+    }
+
+    /** The detection that overlaps {@code truth} most, or null when none overlaps it by IoU >= minIou. */
+    private static FaceBox bestMatch(List<FaceBox> dets, FaceBox truth, float minIou) {
+        FaceBox best = null;
+        float bestIou = minIou;
+        for (FaceBox d : dets) {
+            float iou = d.iou(truth);
+            if (iou >= bestIou) { bestIou = iou; best = d; }
+        }
+        return best;
     }
 }

@@ -45,4 +45,14 @@ class CalibrationFitTest {
         assertFalse(CalibrationFit.plausible(FaceBox.ofCentre(300, 140, 120, 120), lm), "a face next to it");
         assertFalse(CalibrationFit.plausible(FaceBox.ofCentre(150, 150, 30, 30), lm), "far too small");
     }
+
+    @Test
+    void closestPlausibleSkipsNeighboursAndImplausibleBoxes() {
+        FaceBox lm = new FaceBox(100, 100, 100, 110);
+        FaceBox near = FaceBox.ofCentre(152, 150, 120, 120), nearer = FaceBox.ofCentre(150, 156, 110, 110);
+        FaceBox tinyAtCentre = FaceBox.ofCentre(150, 155, 30, 30), neighbour = FaceBox.ofCentre(300, 150, 120, 120);
+        assertEquals(nearer, CalibrationFit.closestPlausible(List.of(neighbour, near, tinyAtCentre, nearer), lm));
+        assertEquals(null, CalibrationFit.closestPlausible(List.of(neighbour, tinyAtCentre), lm));
+        assertEquals(null, CalibrationFit.closestPlausible(List.of(), lm));
+    }
 }
