@@ -23,10 +23,21 @@ import java.util.function.Supplier;
  */
 public final class DrawOptions {
     static final String DEFAULT_LAYERS = "video,contours,points,boxes,hud";
+    /** Annotated still images: no HUD (timings of one image say nothing). */
+    static final String IMAGE_LAYERS = "video,contours,points,boxes";
 
     @Option(names = "--layers", paramLabel = "L[,L...]",
-            description = "what to draw: video,heatmaps,contours,points,boxes,pose,hud, all or none (default: " + DEFAULT_LAYERS + ")")
+            description = "what to draw: video,heatmaps,contours,points,boxes,pose,hud, all or none (default: " + DEFAULT_LAYERS
+                    + "; images: no hud)")
     String layers;
+
+    private String defaultLayers = DEFAULT_LAYERS;
+
+    /** The layers drawn when {@code --layers} is not given. */
+    DrawOptions defaultLayers(String list) {
+        defaultLayers = list;
+        return this;
+    }
 
     @Option(names = "--heatmap", paramLabel = "MODE[:POINT|GROUP]",
             description = "heatmap overlay (heatmap models): max, point:N (0-based) or group:NAME (e.g. group:left_eye); turns the heatmaps layer on")
@@ -46,7 +57,8 @@ public final class DrawOptions {
     }
 
     java.util.Set<Layer> layerSet() {
-        var set = java.util.EnumSet.copyOf(Layer.parseList(DEFAULT_LAYERS));
+        var set = java.util.EnumSet.noneOf(Layer.class);
+        set.addAll(Layer.parseList(defaultLayers));
         if (layers != null) {
             try {
                 set = java.util.EnumSet.noneOf(Layer.class);

@@ -24,7 +24,7 @@ final class ImageCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
-    @Mixin DrawOptions draw = new DrawOptions();
+    @Mixin DrawOptions draw = new DrawOptions().defaultLayers(DrawOptions.IMAGE_LAYERS);
 
     @Override
     public Integer call() {

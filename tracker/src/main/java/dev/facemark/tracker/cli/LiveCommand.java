@@ -93,9 +93,12 @@ final class LiveCommand implements Callable<Integer> {
         if (!demo && haveCamera) {
             src = new CameraSource(camera != null ? camera : CameraList.scan().get(0).path(), wh[0], wh[1], fps);
         } else {
-            if (!demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo" + (display ? "" : " headless (no display)"));
-            else if (!display) err.println("tracker: no display: running the demo headless");
+            if (!demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo");
             src = new DemoSource(seed != null ? seed : System.nanoTime(), fps, frames, display);
+        }
+        if (!display) {
+            err.println("tracker: " + (headless ? "--headless" : "no display (DISPLAY and WAYLAND_DISPLAY are unset)") + ": running headless"
+                    + (recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
         }
         try (src) {
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
