@@ -130,8 +130,13 @@ public final class DrawOptions {
      * The painter for annotated files: the OpenGL renderer with the chosen filters, or the CPU
      * painter (asked for, or as a fallback with one line on {@code err} when OpenGL is unavailable).
      */
-    FramePainter openPainter(PointScheme scheme, Supplier<HudInfo> hud, PrintWriter err) {
+    FramePainter openPainter(PointScheme scheme, Supplier<HudInfo> hud, PrintWriter err) { return openPainter(scheme, hud, err, 0); }
+
+    /** @param frameHeight the frames' height when known (0 if not): small videos get a smaller HUD font */
+    FramePainter openPainter(PointScheme scheme, Supplier<HudInfo> hud, PrintWriter err, int frameHeight) {
         RenderOptions options = renderOptions(scheme);
+        // the HUD's 12 lines fit in about half of a small frame (11 px text at 300 px high, 16 px from 432 px up)
+        if (frameHeight > 0) options.setHudTextPx(Math.max(11f, Math.min(16f, frameHeight / 27f)));
         List<String> chosen = filters();
         if (!cpuDraw) {
             GlFramePainter gl;

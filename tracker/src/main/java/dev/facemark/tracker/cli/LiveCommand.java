@@ -104,7 +104,7 @@ final class LiveCommand implements Callable<Integer> {
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
             Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, frames, false,
-                    (m, hud) -> tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(m, hud, video, err), err);
+                    (m, hud) -> tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(src, m, hud, video, err), err);
         }
         return 0;
     }
@@ -131,7 +131,7 @@ final class LiveCommand implements Callable<Integer> {
             window = new LiveWindow("facemark - " + src.name(), w, h, true, draw.renderOptions(m.contract().scheme()), Path.of("").toAbsolutePath());
         } catch (GlUnavailableException e) {
             err.println("tracker: cannot open a window, running headless (" + e.getMessage() + ")");
-            return headless(m, hud, video, err);
+            return headless(src, m, hud, video, err);
         }
         LiveWindowView view;
         try {
@@ -150,11 +150,11 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     /** Headless: draw only when something takes the drawn frames (a recording, a screenshot). */
-    private Annotation headless(LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
+    private Annotation headless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
         List<FrameSink> sinks = new ArrayList<>();
         if (video != null) sinks.add(new VideoSink(video));
         if (screenshot != null) sinks.add(new ScreenshotSink(screenshot, screenshotWidth));
         if (sinks.isEmpty()) return Annotation.NONE;
-        return new Annotation(draw.openPainter(m.contract().scheme(), hud, err), sinks, null);
+        return new Annotation(draw.openPainter(m.contract().scheme(), hud, err, src instanceof DemoSource ? DemoSource.HEIGHT : 0), sinks, null);
     }
 }

@@ -71,7 +71,7 @@ class RenderedOutputTest {
                 // away from the face and the HUD (top left): only compression noise
                 double far = meanDiffOutside(source.get(i), annotated.get(i), box, 30);
                 assertTrue(far < 6, "frame " + i + ": mean change away from the face " + far);
-                double hud = meanDiffOutside(source.get(i), annotated.get(i), new float[] {0, 0, 0, 0}, 0, 120, 30, true);
+                double hud = meanDiffOutside(source.get(i), annotated.get(i), new float[] {0, 0, 0, 0}, 0, 90, 26, true);
                 assertTrue(hud > 20, "frame " + i + ": the HUD's first line darkens the top left corner, change " + hud);
                 framesChecked++;
             }
@@ -171,8 +171,8 @@ class RenderedOutputTest {
         }
     }
 
-    /** The HUD's corner on a 400x300 frame (16 px text, 11 lines). */
-    static final int HUD_W = 200, HUD_H = 260;
+    /** The HUD's corner on a 400x300 frame (11 px text, 12 lines). */
+    static final int HUD_W = 140, HUD_H = 190;
 
     /**
      * Mean absolute per-channel difference over pixels more than {@code margin} px outside the box
