@@ -76,6 +76,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void detectorBoxesComeFromTheSharedHaarDetector() throws IOException {
+        Path json = tmp.resolve("det.json");
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--boxes", "detector", "--json", json.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("detector", j.get("boxes").asText());
+        assertEquals(4, j.get("faces").asInt());
+        // Four frontal 300-W test faces: the tracker's Haar detector (core HaarCascadeDetector) finds at least three.
+        assertTrue(j.get("detector_misses").asInt() <= 1, "detector misses: " + j.get("detector_misses"));
+    }
+
+    @Test
     void unreadableModelIsOneLine() throws IOException {
         Path bad = tmp.resolve("bad.onnx");
         Files.writeString(bad, "not a model");
