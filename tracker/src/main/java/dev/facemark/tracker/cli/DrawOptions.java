@@ -143,7 +143,8 @@ public final class DrawOptions {
             try {
                 gl = new GlFramePainter(options, hud);
             } catch (GlUnavailableException e) {
-                err.println("tracker: OpenGL unavailable, drawing on the CPU instead" + ignoredOnCpu(chosen) + " (" + e.getMessage() + ")");
+                String skipped = skippedOnCpu(chosen);
+                err.println("tracker: OpenGL unavailable, drawing on the CPU" + (skipped.isEmpty() ? "" : " (" + skipped + " skipped)") + ": " + e.getMessage());
                 return new CpuPainter(scheme);
             }
             if (!chosen.isEmpty()) {
@@ -156,15 +157,16 @@ public final class DrawOptions {
             }
             return gl;
         }
-        String ignored = ignoredOnCpu(chosen);
-        if (!ignored.isEmpty()) err.println("tracker: --cpu-draw" + ignored);
+        String skipped = skippedOnCpu(chosen);
+        if (!skipped.isEmpty()) err.println("tracker: --cpu-draw: " + skipped + " skipped (OpenGL only)");
         return new CpuPainter(scheme);
     }
 
-    private String ignoredOnCpu(List<String> chosen) {
+    /** What the CPU painter cannot draw of what was asked for ("" if nothing). */
+    private String skippedOnCpu(List<String> chosen) {
         StringBuilder sb = new StringBuilder();
         if (!chosen.isEmpty()) sb.append("--filter");
         if (heatmap != null || layerSet().contains(Layer.HEATMAPS)) sb.append(sb.length() > 0 ? ", " : "").append("heatmaps");
-        return sb.length() == 0 ? "" : "; " + sb + " skipped (OpenGL only)";
+        return sb.toString();
     }
 }
