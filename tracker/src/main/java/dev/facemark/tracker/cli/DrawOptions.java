@@ -1,5 +1,7 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.tracker.filter.FilterRegistry;
 import dev.facemark.tracker.filter.FilterStack;
@@ -130,11 +132,13 @@ public final class DrawOptions {
      * The painter for annotated files: the OpenGL renderer with the chosen filters, or the CPU
      * painter (asked for, or as a fallback with one line on {@code err} when OpenGL is unavailable).
      */
-    FramePainter openPainter(PointScheme scheme, Supplier<HudInfo> hud, PrintWriter err) { return openPainter(scheme, hud, err, 0); }
+    FramePainter openPainter(ModelContract model, Supplier<HudInfo> hud, PrintWriter err) { return openPainter(model, hud, err, 0); }
 
     /** @param frameHeight the frames' height when known (0 if not): small videos get a smaller HUD font */
-    FramePainter openPainter(PointScheme scheme, Supplier<HudInfo> hud, PrintWriter err, int frameHeight) {
+    FramePainter openPainter(ModelContract model, Supplier<HudInfo> hud, PrintWriter err, int frameHeight) {
+        PointScheme scheme = model.scheme();
         RenderOptions options = renderOptions(scheme);
+        warnIfNoHeatmaps(model, err);
         // the HUD's 12 lines fit in about half of a small frame (11 px text at 300 px high, 16 px from 432 px up)
         if (frameHeight > 0) options.setHudTextPx(Math.max(11f, Math.min(16f, frameHeight / 27f)));
         List<String> chosen = filters();
@@ -160,6 +164,13 @@ public final class DrawOptions {
         String skipped = skippedOnCpu(chosen);
         if (!skipped.isEmpty()) err.println("tracker: --cpu-draw: " + skipped + " skipped (OpenGL only)");
         return new CpuPainter(scheme);
+    }
+
+    /** One line when the heatmap layer is asked for but the model has none to show. */
+    void warnIfNoHeatmaps(ModelContract model, PrintWriter err) {
+        if (layerSet().contains(Layer.HEATMAPS) && model.outputKind() != OutputKind.HEATMAPS) {
+            err.println("tracker: model " + model.name() + " outputs coordinates only: the heatmap layer stays empty");
+        }
     }
 
     /** What the CPU painter cannot draw of what was asked for ("" if nothing). */

@@ -36,7 +36,7 @@ final class ImageCommand implements Callable<Integer> {
             TrackerParams params = model.trackerParams().withSmoothing(SmoothingParams.OFF).withHeatmaps(sink != null && draw.heatmapsShown());
             Session.run(src, model, out, params, false, 0, true,
                     (m, hud) -> sink == null ? Annotation.NONE
-                            : new Annotation(draw.openPainter(m.contract().scheme(), hud, err), List.of(sink), null), err);
+                            : new Annotation(draw.openPainter(m.contract(), hud, err), List.of(sink), null), err);
         }
         return 0;
     }

@@ -136,6 +136,7 @@ final class LiveCommand implements Callable<Integer> {
         LiveWindowView view;
         try {
             window.setEffects(FilterStack.of(String.join(",", draw.filters())));
+            draw.warnIfNoHeatmaps(m.contract(), err);
             view = new LiveWindowView(window, hud, src.fps() > 0 ? src.fps() : fps, Path.of("").toAbsolutePath(), err);
         } catch (RuntimeException e) {
             window.close();
@@ -155,6 +156,6 @@ final class LiveCommand implements Callable<Integer> {
         if (video != null) sinks.add(new VideoSink(video));
         if (screenshot != null) sinks.add(new ScreenshotSink(screenshot, screenshotWidth));
         if (sinks.isEmpty()) return Annotation.NONE;
-        return new Annotation(draw.openPainter(m.contract().scheme(), hud, err, src instanceof DemoSource ? DemoSource.HEIGHT : 0), sinks, null);
+        return new Annotation(draw.openPainter(m.contract(), hud, err, src instanceof DemoSource ? DemoSource.HEIGHT : 0), sinks, null);
     }
 }

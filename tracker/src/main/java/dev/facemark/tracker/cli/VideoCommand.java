@@ -48,7 +48,7 @@ final class VideoCommand implements Callable<Integer> {
             // The painter is made on this thread, the one that paints and closes it (it owns a GL context).
             Session.run(src, model, out, model.trackerParams().withHeatmaps(video != null && draw.heatmapsShown()), !noProgress, frames, false,
                     (m, hud) -> video == null ? Annotation.NONE
-                            : new Annotation(draw.openPainter(m.contract().scheme(), hud, err, file.height()), List.of(new VideoSink(video)), null), err);
+                            : new Annotation(draw.openPainter(m.contract(), hud, err, file.height()), List.of(new VideoSink(video)), null), err);
             if (video != null) spec.commandLine().getErr().println("tracker: annotated video " + video.path() + " (" + video.codec() + ", " + video.frames() + " frames)");
         }
         return 0;
