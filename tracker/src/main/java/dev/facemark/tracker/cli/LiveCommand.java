@@ -1,6 +1,7 @@
 package dev.facemark.tracker.cli;
 
 import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.GracefulStop;
 import dev.facemark.tracker.app.LiveWindowView;
 import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
@@ -100,13 +101,18 @@ final class LiveCommand implements Callable<Integer> {
             err.println("tracker: " + (headless ? "--headless" : "no display (DISPLAY and WAYLAND_DISPLAY are unset)") + ": running headless"
                     + (recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
         }
-        try (src) {
+        // Ctrl-C stops the loop and waits for the outputs to close, so a recording stays playable.
+        try (GracefulStop stop = new GracefulStop(); src) {
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
             Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, frames, false,
-                    (m, hud) -> tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(src, m, hud, video, err), err);
+                    (m, hud) -> guarded(stop, tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(src, m, hud, video, err)), err);
         }
         return 0;
+    }
+
+    private static Annotation guarded(GracefulStop stop, Annotation a) {
+        return new Annotation(a.painter(), a.sinks(), stop.wrap(a.gate()));
     }
 
     private int[] frameSize() {
