@@ -21,9 +21,10 @@ mkdir -p "$OUT"
 
 still() {  # still NAME ARGS...: one headless live run, its last frame as OUT/NAME.png
     local name=$1; shift
-    java -jar "$JAR" live --headless --demo --seed "$SEED" --frames "$FRAMES" --model "$MODEL" \
-        --screenshot "$OUT/$name.png" --screenshot-width "$WIDTH" "$@" 2>/dev/null
-    echo "$OUT/$name.png $(( $(stat -c %s "$OUT/$name.png") / 1024 )) KB"
+    local summary
+    summary=$(java -jar "$JAR" live --headless --demo --seed "$SEED" --frames "$FRAMES" --model "$MODEL" \
+        --screenshot "$OUT/$name.png" --screenshot-width "$WIDTH" "$@" 2>&1 | tr '\r' '\n' | grep -o 'face in [^,]*' | tail -1)
+    echo "$OUT/$name.png $(( $(stat -c %s "$OUT/$name.png") / 1024 )) KB, $summary"
 }
 
 # The filter names come from the registry, as listed at the end of `tracker live --help`.
