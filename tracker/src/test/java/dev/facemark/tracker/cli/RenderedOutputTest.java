@@ -2,6 +2,9 @@ package dev.facemark.tracker.cli;
 
 import dev.facemark.core.io.LandmarkReader;
 import dev.facemark.core.io.LandmarkRecord;
+import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
+import dev.facemark.core.runtime.FixtureModels;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -150,6 +153,23 @@ class RenderedOutputTest {
         List<Mat> frames = decode(mp4, 10);
         assertEquals(5, frames.size());
         frames.forEach(Mat::close);
+    }
+
+    @Test
+    void heatmapOptionKeepsTheMapsAndDrawsThemOverTheFace() {
+        ModelContract c = FixtureModels.contract("heat", 64, 1, OutputKind.HEATMAPS, 16);
+        Path heat = FixtureModels.heatmap(tmp.resolve("heat.onnx"), c), plain = tmp.resolve("plain.png"), maps = tmp.resolve("maps.png");
+        String grace = TestFiles.grace().toString();
+        assertEquals(0, run("image", "--input", grace, "--model", heat.toString(), "--min-score", "0", "--output", plain.toString(),
+                "--layers", "video"), err);
+        assertEquals(0, run("image", "--input", grace, "--model", heat.toString(), "--min-score", "0", "--output", maps.toString(),
+                "--layers", "video", "--heatmap", "max"), err);
+        assertFalse(err.contains("stays empty"), err);
+        try (Mat src = imread(grace); Mat a = imread(plain.toString()); Mat b = imread(maps.toString())) {
+            assertEquals(0.0, meanDiffOutside(src, a, new float[4], -1), "the video layer alone is the image, pixel for pixel");
+            double changed = meanDiffOutside(src, b, new float[4], -1);
+            assertTrue(changed > 1, "the heatmap overlay is drawn: mean change " + changed);
+        }
     }
 
     /** Up to {@code max} frames of a video as BGR Mats, decoded with FFmpeg. */
