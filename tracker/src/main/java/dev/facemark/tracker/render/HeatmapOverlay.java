@@ -13,7 +13,7 @@ import static org.lwjgl.opengl.GL33C.*;
 
 /**
  * Draws a face's heatmaps as a colour-mapped translucent overlay. The selected maps (one point,
- * a group, or all) are reduced to their per-texel max, normalised to [0, 1], uploaded as one R32F
+ * a group, or all) are each normalised to their own peak and reduced to their per-texel max, uploaded as one R32F
  * texture and colour-mapped and blended by {@code heatmap.frag} across the face. The quad is the
  * model-input crop mapped to the source by {@link FaceHeatmaps#crop()} (rotated crops included),
  * then into the target by the viewport.
@@ -71,16 +71,20 @@ public final class HeatmapOverlay implements AutoCloseable {
         int plane = hm.width() * hm.height();
         if (reduced.length != plane) reduced = new float[plane];
         float[] maps = hm.maps(), out = reduced;
-        System.arraycopy(maps, sel[0] * plane, out, 0, plane);
-        for (int k = 1; k < sel.length; k++) {
-            int base = sel[k] * plane;
-            for (int i = 0; i < plane; i++) out[i] = Math.max(out[i], maps[base + i]);
+        Arrays.fill(out, 0f);
+        boolean any = false;
+        // Each map is scaled to its own peak before the max: sharp, confident maps would otherwise
+        // drown the broader ones, and a group or "all" view would show only a few points.
+        for (int k : sel) {
+            int base = k * plane;
+            float max = 0;
+            for (int i = 0; i < plane; i++) max = Math.max(max, maps[base + i]);
+            if (!(max > 0)) continue;
+            any = true;
+            float inv = 1f / max;
+            for (int i = 0; i < plane; i++) out[i] = Math.max(out[i], maps[base + i] * inv);
         }
-        float max = 0;
-        for (int i = 0; i < plane; i++) max = Math.max(max, out[i]);
-        if (!(max > 0)) return null;
-        float inv = 1f / max;
-        for (int i = 0; i < plane; i++) out[i] *= inv;
+        if (!any) return null;
         return out;
     }
 
