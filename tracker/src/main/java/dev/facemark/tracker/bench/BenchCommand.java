@@ -45,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "haar", description = "haar or yunet:PATH (default ${DEFAULT-VALUE})")
     String detector;
 
+    @Option(names = "--sync-detection", description = "periodic face detection in line on the pipeline thread (default: in the background while every face is tracked, as the tracker runs)")
+    boolean syncDetection;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON (and a PNG chart next to it unless --chart is given)")
     Path json;
 
@@ -101,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         Device dev = Device.parse(device);
         int[] size = parseSize(renderSize);
         if (models.isEmpty()) models.add(defaultModel());
-        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1]);
+        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
             report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, (int) Math.max(1, Math.min(1000, memoryFrames / 20)), render));

@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * @param maxFrames    stop after this many frames in all, warm-up included (0 = when the loops end)
  * @param renderWidth  offscreen target width when rendering
  * @param renderHeight offscreen target height when rendering
+ * @param syncDetection periodic face detection in line on the pipeline thread instead of in the background
  */
 public record BenchConfig(Path input, String detector, int threads, Device device, int warmup, int loops, long maxFrames,
-                          int renderWidth, int renderHeight) {
+                          int renderWidth, int renderHeight, boolean syncDetection) {
 
     public BenchConfig {
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
@@ -31,11 +32,12 @@ public record BenchConfig(Path input, String detector, int threads, Device devic
     }
 
     public static BenchConfig of(Path input) {
-        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720);
+        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720, false);
     }
 
-    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight); }
-    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight); }
-    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight); }
-    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight); }
+    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight, syncDetection); }
+    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight, syncDetection); }
+    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight, syncDetection); }
+    public BenchConfig withSyncDetection(boolean sync) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, sync); }
+    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection); }
 }

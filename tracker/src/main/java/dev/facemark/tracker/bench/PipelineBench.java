@@ -49,7 +49,7 @@ public final class PipelineBench {
         String modelName = modelFile.getFileName().toString();
         try (LandmarkModel model = LandmarkModel.open(modelFile, new RuntimeOptions(c.threads(), c.device()));
              FaceDetector detector = Detectors.open(c.detector());
-             FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT, timer);
+             FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection()), timer);
              LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
              OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName) : null) {
             Loop loop = new Loop(c, timer, tracker, out, view, afterFrame);

@@ -48,6 +48,10 @@ public final class ModelOptions {
     @Option(names = "--no-pose", description = "skip head pose estimation")
     boolean noPose;
 
+    @Option(names = "--sync-detection", description = "run the periodic face detection in line on the pipeline thread "
+            + "(default: in the background while every face is tracked)")
+    boolean syncDetection;
+
     public LandmarkModel openModel() {
         RuntimeOptions ro;
         try {
@@ -72,6 +76,7 @@ public final class ModelOptions {
         if (maxFaces < 1) throw new UserError("--max-faces must be >= 1, got " + maxFaces);
         TrackerParams d = TrackerParams.DEFAULT;
         return new TrackerParams(detectEvery, d.maxLost(), minScore, d.maxMisses(), d.matchDistance(), d.reseedIoU(),
-                d.mergeIoU(), d.derotate(), maxFaces, !noPose, d.keepHeatmaps(), noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT);
+                d.mergeIoU(), d.derotate(), maxFaces, !noPose, d.keepHeatmaps(), noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT,
+                !syncDetection);
     }
 }

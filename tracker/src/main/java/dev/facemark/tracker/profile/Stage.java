@@ -5,6 +5,8 @@ public enum Stage {
     GRAB("grab+decode"),
     CONVERT("colour conversion"),
     DETECT("detection"),
+    /** The periodic detection on its own thread while faces are tracked: not part of any frame's latency. */
+    DETECT_BACKGROUND("detection (background)"),
     CROP("crop+preprocess"),
     INFERENCE("inference"),
     DECODE("decoding"),

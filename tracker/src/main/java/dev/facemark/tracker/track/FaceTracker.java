@@ -6,6 +6,7 @@ import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
+import dev.facemark.tracker.detect.BackgroundDetector;
 import dev.facemark.tracker.detect.Detection;
 import dev.facemark.tracker.detect.FaceDetector;
 import dev.facemark.tracker.face.FaceHeatmaps;
@@ -45,6 +46,7 @@ public final class FaceTracker implements AutoCloseable {
     private final StageTimer timer;
     private final DetectorCalibration calibration;
     private final HeadPoseEstimator poseEstimator = new HeadPoseEstimator();
+    private final BackgroundDetector background; // null: every detection runs in line
     private final List<Track> tracks = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>();
     private final List<FaceBox> detBoxes = new ArrayList<>();
@@ -67,13 +69,33 @@ public final class FaceTracker implements AutoCloseable {
         this.eyes = c.scheme().outerEyeCorners();
         // crop side / reference box side, to judge the size of an answer against its crop
         this.cropToBox = c.boxPolicy().scale() * (1 + c.boxPolicy().testEnlarge());
+        this.background = params.asyncDetection() ? new BackgroundDetector(detector) : null;
     }
 
     public FrameResult process(Mat bgr, long frame, double timeMs, String source) {
         frames++;
         int width = bgr.cols(), height = bgr.rows();
         boolean periodic = params.detectEvery() > 0 && frame - lastDetection >= params.detectEvery();
-        if (tracks.isEmpty() || needDetection || periodic) detect(bgr, frame);
+        if (tracks.isEmpty() || needDetection) {
+            if (background != null) background.await(); // stale, and the detector must be free
+            detect(bgr, frame);
+        } else if (background != null) {
+            // Every face is tracked: new faces and confirmations may arrive a few frames late.
+            BackgroundDetector.Result done = background.poll();
+            if (done != null) {
+                timer.record(Stage.DETECT_BACKGROUND, done.detectNanos());
+                applyDetections(done.detections(), false);
+            }
+            if (periodic && !background.busy()) {
+                long t0 = System.nanoTime();
+                background.start(bgr);
+                timer.lap(Stage.CONVERT, t0);
+                lastDetection = frame;
+                detectionRuns++;
+            }
+        } else if (periodic) {
+            detect(bgr, frame);
+        }
 
         int n = tracks.size();
         if (crops.length < n) crops = new CropTransform[Math.max(n, 2 * crops.length)];
@@ -105,7 +127,15 @@ public final class FaceTracker implements AutoCloseable {
         timer.lap(Stage.DETECT, t0);
         lastDetection = frame;
         detectionRuns++;
+        applyDetections(detections, true);
+    }
 
+    /**
+     * Matches detector boxes to tracks: confirms them, re-seeds drifted or lost ones, starts new ones.
+     * {@code reseedTracked} is false for boxes from a background run: they are a few frames old, so a
+     * face that is tracked fine keeps its own crop rather than jumping back to where it was.
+     */
+    private void applyDetections(List<Detection> detections, boolean reseedTracked) {
         detBoxes.clear();
         for (Detection d : detections) detBoxes.add(calibration.toLandmarkBox(d.box()));
         trackBoxes.clear();
@@ -120,7 +150,7 @@ public final class FaceTracker implements AutoCloseable {
                 confirmed[match[d]] = true;
                 t.detectionMisses = 0;
                 t.detectorScore = score;
-                if (t.framesLost > 0 || t.box.iou(box) < params.reseedIoU()) t.reseed(box, model.cropFor(box, 0f), score);
+                if (t.framesLost > 0 || (reseedTracked && t.box.iou(box) < params.reseedIoU())) t.reseed(box, model.cropFor(box, 0f), score);
             } else if (tracks.size() < params.maxFaces() && !overlapsTrack(box)) {
                 tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, model.cropFor(box, 0f), score));
             }
@@ -200,6 +230,7 @@ public final class FaceTracker implements AutoCloseable {
 
     /** Forgets every face (unrelated images of a folder): the next frame detects afresh and ids restart at 1. */
     public void reset() {
+        if (background != null) background.await(); // its boxes belong to the previous image
         tracks.clear();
         nextId = 1;
         needDetection = true;
@@ -212,6 +243,7 @@ public final class FaceTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (background != null) background.close();
         poseEstimator.close();
     }
 }

@@ -20,31 +20,38 @@ import dev.facemark.tracker.smooth.SmoothingParams;
  * @param maxFaces       most faces tracked at once
  * @param pose           estimate head pose
  * @param keepHeatmaps   copy heatmaps into the results (for renderers; costs a copy per face)
+ * @param asyncDetection while every face is tracked, run the periodic detection on a background thread and
+ *                       apply its boxes a frame or more later, off the pipeline's critical path (detection
+ *                       that is needed - no faces, a face lost - always runs in line)
  */
 public record TrackerParams(int detectEvery, int maxLost, float minScore, int maxMisses, float matchDistance,
                             float reseedIoU, float mergeIoU, boolean derotate, int maxFaces, boolean pose,
-                            boolean keepHeatmaps, SmoothingParams smoothing) {
+                            boolean keepHeatmaps, SmoothingParams smoothing, boolean asyncDetection) {
 
     public static final TrackerParams DEFAULT = new TrackerParams(10, 5, 0.03f, 3, 0.6f, 0.5f, 0.5f, true, 8,
-            true, false, SmoothingParams.DEFAULT);
+            true, false, SmoothingParams.DEFAULT, false);
 
     public TrackerParams {
         if (detectEvery < 0 || maxLost < 0 || maxFaces < 1 || maxMisses < 1) throw new IllegalArgumentException("bad tracker parameters");
     }
 
     public TrackerParams withDetectEvery(int n) {
-        return new TrackerParams(n, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, smoothing);
+        return new TrackerParams(n, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, smoothing, asyncDetection);
     }
 
     public TrackerParams withSmoothing(SmoothingParams s) {
-        return new TrackerParams(detectEvery, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, s);
+        return new TrackerParams(detectEvery, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, s, asyncDetection);
     }
 
     public TrackerParams withMinScore(float s) {
-        return new TrackerParams(detectEvery, maxLost, s, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, smoothing);
+        return new TrackerParams(detectEvery, maxLost, s, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, smoothing, asyncDetection);
     }
 
     public TrackerParams withHeatmaps(boolean keep) {
-        return new TrackerParams(detectEvery, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keep, smoothing);
+        return new TrackerParams(detectEvery, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keep, smoothing, asyncDetection);
+    }
+
+    public TrackerParams withAsyncDetection(boolean async) {
+        return new TrackerParams(detectEvery, maxLost, minScore, maxMisses, matchDistance, reseedIoU, mergeIoU, derotate, maxFaces, pose, keepHeatmaps, smoothing, async);
     }
 }

@@ -26,7 +26,19 @@ class PipelineBenchTest {
     @BeforeAll
     static void runOnce() {
         model = Models.fastOrFixture(tmp);
-        plain = PipelineBench.run(model, BenchConfig.of(TestFiles.video()).withWarmup(10).withMaxFrames(60), false);
+        // In-line detection, so that every stage is part of some frame.
+        plain = PipelineBench.run(model, BenchConfig.of(TestFiles.video()).withWarmup(10).withMaxFrames(60).withSyncDetection(true), false);
+    }
+
+    @Test
+    void backgroundDetectionIsReportedApartFromTheFrames() {
+        BenchResult r = PipelineBench.run(model, BenchConfig.of(TestFiles.video()).withWarmup(10).withMaxFrames(120), false);
+        assertEquals(110, r.frames());
+        assertEquals(110, r.framesWithFace());
+        var bg = r.stages().get("detect_background");
+        assertTrue(bg.count() >= 5, "periodic detections ran in the background: " + bg);
+        assertTrue(bg.count() + r.stages().get("detect").count() <= r.detectionRuns(), "each run timed at most once");
+        assertTrue(r.detectionRuns() - bg.count() - r.stages().get("detect").count() <= 1, "at most one still in flight at the end");
     }
 
     @Test
