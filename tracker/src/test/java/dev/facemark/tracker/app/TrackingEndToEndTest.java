@@ -43,7 +43,7 @@ class TrackingEndToEndTest {
     @Test
     void backgroundPeriodicDetectionKeepsTheSameGuarantees() {
         StageTimer timer = trackWholeVideo(TrackerParams.DEFAULT.withAsyncDetection(true));
-        assertTrue(timer.count(Stage.DETECT) >= 2, "background detections were applied: " + timer.count(Stage.DETECT));
+        assertTrue(timer.count(Stage.DETECT_BACKGROUND) >= 5, "background detections were applied: " + timer.count(Stage.DETECT_BACKGROUND));
     }
 
     private StageTimer trackWholeVideo(TrackerParams params) {
