@@ -1,5 +1,6 @@
 package dev.facemark.tracker.track;
 
+import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;

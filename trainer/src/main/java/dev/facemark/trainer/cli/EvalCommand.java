@@ -41,6 +41,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
+    @Option(names = "--refine", defaultValue = "0", description = "extra passes cropped from the previous pass's points, de-rotated, as the tracker does on every frame after the first (default: ${DEFAULT-VALUE})") int refine;
 
     @Override
     public Integer call() throws IOException {
@@ -50,15 +51,17 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        if (refine < 0) throw new UserException("--refine must be >= 0, got " + refine);
         if (json != null) requireWritable(json);
         Dataset faces = EvalData.load(data, split);
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
         PrintStream out = System.out;
         ModelEvaluation.Outcome o;
         try (LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
-            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%n", model, m.contract().architecture(),
-                    m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(), mode.name().toLowerCase());
-            o = ModelEvaluation.run(m, faces, mode, null);
+            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%n", model, m.contract().architecture(),
+                    m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(), mode.name().toLowerCase(),
+                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)");
+            o = ModelEvaluation.run(m, faces, mode, refine, null);
         }
         EvaluationReport r = o.report();
         out.println("all: " + r.summary());
@@ -72,6 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("data", data.toString());
             m.put("split", split);
             m.put("boxes", mode.name().toLowerCase());
+            m.put("refine", refine);
             if (mode == BoxMode.DETECTOR) m.put("detector_misses", o.detectorMisses());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), m);
             out.println("wrote " + json);

@@ -5,6 +5,7 @@ import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.detect.HaarFace;
+import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
@@ -32,6 +33,15 @@ public final class ModelEvaluation {
     private ModelEvaluation() {}
 
     public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, IntConsumer progress) {
+        return run(model, data, boxes, 0, progress);
+    }
+
+    /**
+     * @param refine extra passes in the tracker's tracking mode: each crop comes from the previous
+     *               pass's points (tight box, de-rotated along the eye line), as the tracker crops every
+     *               frame after the first; 0 = the box protocol alone
+     */
+    public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, int refine, IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new UserException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
@@ -55,6 +65,12 @@ public final class ModelEvaluation {
                     CropTransform crop = model.cropFor(ref, 0f);
                     Predictions p = model.predict(img, List.of(crop));
                     float[] pred = p.landmarks(0).clone();
+                    int[] eyes = c.scheme().outerEyeCorners();
+                    for (int k = 0; k < refine; k++) {
+                        float angle = CropFromLandmarks.roll(pred, eyes[0], eyes[1]);
+                        CropTransform next = model.cropFor(CropFromLandmarks.box(pred, angle), angle);
+                        pred = model.predict(img, List.of(next)).landmarks(0).clone();
+                    }
                     Evaluator.Face f = ev.add(s.subset(), pred, s.points());
                     faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, s.points(), detected));
                 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code trainer eval} on a tiny real ONNX model and a few real test faces writes the promised JSON keys and a CED plot. */
@@ -86,6 +87,22 @@ class EvalCommandTest {
         assertEquals(4, j.get("faces").asInt());
         // Four frontal 300-W test faces: the tracker's Haar detector (core HaarCascadeDetector) finds at least three.
         assertTrue(j.get("detector_misses").asInt() <= 1, "detector misses: " + j.get("detector_misses"));
+    }
+
+    @Test
+    void refinePassesCropFromThePreviousPassLikeTheTracker() throws IOException {
+        Path plain = tmp.resolve("plain.csv"), refined = tmp.resolve("refined.csv"), json = tmp.resolve("refined.json");
+        assertEquals(0, CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--predictions", plain.toString(), "--threads", "1").exit());
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--refine", "1", "--predictions", refined.toString(), "--json", json.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("1 tracking-mode refinement pass"), r.out());
+        assertEquals(1, new ObjectMapper().readTree(json.toFile()).get("refine").asInt());
+        assertNotEquals(Files.readString(plain), Files.readString(refined), "the second pass crops from the first pass's points");
+        CliRunner.Result bad = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--refine", "-1");
+        assertEquals(1, bad.exit());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.facemark.tracker.track;
+package dev.facemark.core.geom;
 
-import dev.facemark.core.geom.FaceBox;
 
 /**
  * The reference box for the next frame's crop, from this frame's landmarks, as MediaPipe does:

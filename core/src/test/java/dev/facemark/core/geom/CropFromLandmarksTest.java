@@ -1,8 +1,5 @@
-package dev.facemark.tracker.track;
+package dev.facemark.core.geom;
 
-import dev.facemark.core.geom.BoxPolicy;
-import dev.facemark.core.geom.CropTransform;
-import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.runtime.FixtureModels;
 import org.junit.jupiter.api.Test;
 
