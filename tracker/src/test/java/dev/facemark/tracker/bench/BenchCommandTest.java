@@ -1,18 +1,16 @@
 package dev.facemark.tracker.bench;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facemark.tracker.CliRun;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
-import dev.facemark.tracker.cli.TrackerCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class BenchCommandTest {
     @TempDir Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run tracker(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = TrackerCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private static CliRun tracker(String... args) { return CliRun.of(args); }
 
     @Test
     void twoModelsWithRenderingGiveJsonTableAndChart() throws Exception {
@@ -36,7 +28,7 @@ class BenchCommandTest {
         Files.createDirectories(b.getParent());
         if (!Files.exists(b)) b = Models.fixture(tmp.resolve("b"));
         Path json = tmp.resolve("out/bench.json");
-        Run r = tracker("bench", "--input", TestFiles.video().toString(), "--model", a.toString(), "--model", b.toString(),
+        CliRun r = tracker("bench", "--input", TestFiles.video().toString(), "--model", a.toString(), "--model", b.toString(),
                 "--render", "--frames", "40", "--warmup", "10", "--per-face-runs", "20", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(json.toFile());
@@ -56,7 +48,7 @@ class BenchCommandTest {
 
     @Test
     void missingVideoIsOneLineAndExitOne() {
-        Run r = tracker("bench", "--input", tmp.resolve("nope.mp4").toString(), "--model", Models.fixture(tmp).toString());
+        CliRun r = tracker("bench", "--input", tmp.resolve("nope.mp4").toString(), "--model", Models.fixture(tmp).toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("nope.mp4"), r.err());
@@ -64,7 +56,7 @@ class BenchCommandTest {
 
     @Test
     void warmUpLongerThanTheRunIsOneLineAndExitOne() {
-        Run r = tracker("bench", "--input", TestFiles.video().toString(), "--model", Models.fixture(tmp).toString(),
+        CliRun r = tracker("bench", "--input", TestFiles.video().toString(), "--model", Models.fixture(tmp).toString(),
                 "--frames", "20", "--warmup", "20", "--per-face-runs", "0");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--warmup"), r.err());
@@ -73,10 +65,10 @@ class BenchCommandTest {
 
     @Test
     void badRenderSizeAndDeviceAreNamed() {
-        Run size = tracker("bench", "--input", TestFiles.video().toString(), "--render-size", "big");
+        CliRun size = tracker("bench", "--input", TestFiles.video().toString(), "--render-size", "big");
         assertEquals(1, size.code());
         assertTrue(size.err().contains("--render-size"), size.err());
-        Run dev = tracker("bench", "--input", TestFiles.video().toString(), "--device", "tpu");
+        CliRun dev = tracker("bench", "--input", TestFiles.video().toString(), "--device", "tpu");
         assertEquals(1, dev.code());
         assertTrue(dev.err().contains("tpu") && dev.err().contains("cuda"), dev.err());
     }

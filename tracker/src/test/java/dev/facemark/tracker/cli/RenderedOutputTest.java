@@ -1,10 +1,12 @@
 package dev.facemark.tracker.cli;
 
+
 import dev.facemark.core.io.LandmarkReader;
 import dev.facemark.core.io.LandmarkRecord;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.runtime.FixtureModels;
+import dev.facemark.tracker.CliRun;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -16,9 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +41,10 @@ class RenderedOutputTest {
     void model() { model = Models.fastOrFixture(tmp); }
 
     int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = TrackerCommand.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return rc;
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

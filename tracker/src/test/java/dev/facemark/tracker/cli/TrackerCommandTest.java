@@ -1,8 +1,10 @@
 package dev.facemark.tracker.cli;
 
+
 import dev.facemark.core.io.LandmarkReader;
 import dev.facemark.core.io.LandmarkRecord;
 import dev.facemark.core.runtime.FixtureModels;
+import dev.facemark.tracker.CliRun;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
 import dev.facemark.tracker.source.VideoFileSource;
@@ -12,9 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,11 +33,10 @@ class TrackerCommandTest {
     void fixture() { model = Models.fixture(tmp); }
 
     int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = TrackerCommand.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return rc;
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     /** Error output without the progress bar: the lines that start with "tracker:". */
