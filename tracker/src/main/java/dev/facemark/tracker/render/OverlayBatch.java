@@ -13,7 +13,8 @@ import static org.lwjgl.opengl.GL33C.*;
  */
 public final class OverlayBatch implements AutoCloseable {
     private static final int FLOATS_PER_VERTEX = 8; // x, y, u, v, r, g, b, a
-    private static final int DISC_SEGMENTS = 16;
+    /** Disc vertices carry u = DISC_U + x, v = y in the disc's unit coordinates (see overlay.frag). */
+    private static final float DISC_U = -10f;
 
     private final ShaderProgram shader;
     private final int vao, vbo;
@@ -85,15 +86,21 @@ public final class OverlayBatch implements AutoCloseable {
         triangle(x0 + nx, y0 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny, rgba);
     }
 
+    /**
+     * A filled, anti-aliased disc: one quad whose fragment shader cuts the circle (2 triangles
+     * instead of a 16-segment fan; on software GL the per-triangle setup dominates small shapes).
+     */
     public void disc(float cx, float cy, float radius, int rgba) {
-        float px = cx + radius, py = cy;
-        for (int i = 1; i <= DISC_SEGMENTS; i++) {
-            double a = 2 * Math.PI * i / DISC_SEGMENTS;
-            float qx = cx + radius * (float) Math.cos(a), qy = cy + radius * (float) Math.sin(a);
-            triangle(cx, cy, px, py, qx, qy, rgba);
-            px = qx;
-            py = qy;
-        }
+        if (!(radius > 0)) return;
+        // Half a pixel of margin so the anti-aliased rim is not clipped by the quad.
+        float e = radius + 0.5f, k = e / radius;
+        ensure(6);
+        vertex(cx - e, cy - e, DISC_U - k, -k, rgba);
+        vertex(cx + e, cy - e, DISC_U + k, -k, rgba);
+        vertex(cx + e, cy + e, DISC_U + k, k, rgba);
+        vertex(cx - e, cy - e, DISC_U - k, -k, rgba);
+        vertex(cx + e, cy + e, DISC_U + k, k, rgba);
+        vertex(cx - e, cy + e, DISC_U - k, k, rgba);
     }
 
     /** A textured quad sampling the font atlas' coverage. */

@@ -18,21 +18,30 @@ import java.util.Map;
 
 /**
  * Measures ms per frame (upload + draw + BGR read-back) at a given size with all layers on and one
- * face carrying 68 heatmaps of 64x64. For the bench engineer:
- * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers]]}
+ * face carrying 68 heatmaps (28x28 like the shipped model by default; 64 for a UNet-sized map), then a
+ * second, profiled pass giving each phase's median. For the bench engineer:
+ * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers] [map size]]}
  * or call {@link #measure} directly.
  */
 public final class RenderBench {
+    /** The shipped default model's heatmaps: 28 x 28 per point (models/fast.md). */
+    public static final int DEFAULT_MAP_SIZE = 28;
+
     private RenderBench() {}
 
     /** Per-frame timings, ms. */
-    public record Result(int width, int height, String layers, int frames, double meanMs, double medianMs, double p95Ms,
-                         double uploadDrawMs, double readbackMs, double cpuMsPerFrame, String gl) {
+    public record Result(int width, int height, String layers, int mapSize, int frames, double meanMs, double medianMs, double p95Ms,
+                         double uploadDrawMs, double readbackMs, double cpuMsPerFrame, String gl,
+                         Map<RenderPhases.Phase, Double> phaseMedians) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%dx%d %s, %d frames on %s: mean %.2f ms, median %.2f ms, p95 %.2f ms "
-                    + "(upload+draw %.2f ms, read-back %.2f ms); process CPU %.2f ms/frame (all threads, incl. llvmpipe)",
-                    width, height, layers, frames, gl, meanMs, medianMs, p95Ms, uploadDrawMs, readbackMs, cpuMsPerFrame);
+            StringBuilder p = new StringBuilder();
+            phaseMedians.forEach((k, v) -> p.append(p.length() == 0 ? "" : ", ").append(k.name().toLowerCase(Locale.ROOT))
+                    .append(String.format(Locale.ROOT, " %.2f", v)));
+            return String.format(Locale.ROOT, "%dx%d %s (heatmaps %dx%d), %d frames on %s: mean %.2f ms, median %.2f ms, p95 %.2f ms "
+                    + "(upload+draw %.2f ms, read-back %.2f ms); process CPU %.2f ms/frame (all threads, incl. llvmpipe)%n"
+                    + "  phase medians, ms (profiled pass): %s",
+                    width, height, layers, mapSize, mapSize, frames, gl, meanMs, medianMs, p95Ms, uploadDrawMs, readbackMs, cpuMsPerFrame, p);
         }
     }
 
@@ -51,6 +60,12 @@ public final class RenderBench {
      */
     public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
                                  java.util.function.Supplier<FramePass> effects) {
+        return measure(width, height, frames, pngOrNull, layers, effects, DEFAULT_MAP_SIZE);
+    }
+
+    /** As above with heatmaps of {@code mapSize x mapSize} texels per point. */
+    public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
+                                 java.util.function.Supplier<FramePass> effects, int mapSize) {
         RenderOptions o = new RenderOptions().setLayers(Layer.parseList(layers));
         ByteBuffer video = MemoryUtil.memAlloc(width * height * 3);
         ByteBuffer out = MemoryUtil.memAlloc(width * height * 3);
@@ -68,7 +83,7 @@ public final class RenderBench {
             long cpu = 0;
             for (int i = -30; i < frames; i++) { // 30 warm-up frames: llvmpipe compiles shader variants lazily
                 fill(video, width, height, i);
-                FrameResult res = syntheticResult(width, height, Math.max(0, i));
+                FrameResult res = syntheticResult(width, height, Math.max(0, i), mapSize);
                 long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 r.render(VideoImage.bgr(video, width, height), res, new HudInfo(30, stages, "bench-model"));
@@ -84,12 +99,23 @@ public final class RenderBench {
                     cpu += c1 - c0;
                 }
             }
+            // A second, profiled pass: where the milliseconds go (the glFinish per phase serialises
+            // the pipeline, so this pass is not the one the totals above come from).
+            RenderPhases phases = new RenderPhases();
+            r.setPhases(phases);
+            for (int i = 0; i < Math.min(frames, 100); i++) {
+                fill(video, width, height, i);
+                r.render(VideoImage.bgr(video, width, height), syntheticResult(width, height, i, mapSize), new HudInfo(30, stages, "bench-model"));
+                r.readBgr(out);
+            }
+            r.setPhases(null);
             if (pngOrNull != null) r.writePng(pngOrNull);
             if (pass != null) pass.close();
             double[] sorted = total.clone();
             Arrays.sort(sorted);
-            return new Result(width, height, layers, frames, Arrays.stream(total).average().orElse(0), sorted[frames / 2],
-                    sorted[(int) Math.min(frames - 1, Math.round(frames * 0.95))], draw / frames, read / frames, cpu / 1e6 / frames, gl);
+            return new Result(width, height, layers, mapSize, frames, Arrays.stream(total).average().orElse(0), sorted[frames / 2],
+                    sorted[(int) Math.min(frames - 1, Math.round(frames * 0.95))], draw / frames, read / frames, cpu / 1e6 / frames, gl,
+                    phases.medians());
         } finally {
             MemoryUtil.memFree(video);
             MemoryUtil.memFree(out);
@@ -107,6 +133,11 @@ public final class RenderBench {
 
     /** One face in the frame's centre with landmarks on an ellipse, heatmaps and a pose. */
     public static FrameResult syntheticResult(int w, int h, int t) {
+        return syntheticResult(w, h, t, DEFAULT_MAP_SIZE);
+    }
+
+    /** As above with heatmaps of {@code hw x hw} texels. */
+    public static FrameResult syntheticResult(int w, int h, int t, int hw) {
         float cx = w / 2f + 10 * (float) Math.sin(t * 0.1), cy = h / 2f, rx = h * 0.18f, ry = h * 0.24f;
         float[] lm = new float[136];
         for (int i = 0; i < 68; i++) {
@@ -114,7 +145,6 @@ public final class RenderBench {
             lm[2 * i] = cx + rx * (float) Math.cos(a);
             lm[2 * i + 1] = cy + ry * (float) Math.sin(a);
         }
-        int hw = 64;
         float[] maps = new float[68 * hw * hw];
         CropTransform crop = CropTransform.square(cx, cy, ry * 2.6f, 256, 256);
         for (int p = 0; p < 68; p++) {
@@ -122,7 +152,9 @@ public final class RenderBench {
             float px = (in[0] + 0.5f) * hw / 256 - 0.5f, py = (in[1] + 0.5f) * hw / 256 - 0.5f;
             for (int y = 0; y < hw; y++) for (int x = 0; x < hw; x++) {
                 float dx = x - px, dy = y - py;
-                maps[(p * hw + y) * hw + x] = (float) Math.exp(-(dx * dx + dy * dy) / 4.5);
+                // A Gaussian 1.5 of the 64-texel grid's texels wide, whatever the grid
+                float k = hw / 64f;
+                maps[(p * hw + y) * hw + x] = (float) Math.exp(-(dx * dx + dy * dy) / (4.5 * k * k));
             }
         }
         HeadPose pose = new HeadPose(10, 5, 0, new double[] {0.98, 0, 0.17, 0, 1, 0, -0.17, 0, 0.98},
@@ -137,6 +169,7 @@ public final class RenderBench {
         int h = args.length > 1 ? Integer.parseInt(args[1]) : 720;
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path png = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
-        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all"));
+        int maps = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_MAP_SIZE;
+        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps));
     }
 }

@@ -44,6 +44,7 @@ public final class Renderer implements AutoCloseable {
     private FramePass effects;
     private Viewport viewport;
     private long frameIndex;
+    private RenderPhases phases;
 
     /** A renderer with its own headless GL context drawing into a {@code width x height} target. */
     public static Renderer offscreen(int width, int height, RenderOptions options) {
@@ -102,26 +103,35 @@ public final class Renderer implements AutoCloseable {
      * {@code result} may be null (video only); {@code hud} may be null (no HUD).
      */
     public void render(VideoImage frame, FrameResult result, HudInfo hud) {
+        RenderPhases ph = phases;
+        if (ph != null) ph.start();
         if (frame != null) {
             video.upload(frame);
             videoRgbFresh = false;
         }
+        if (ph != null) ph.end(RenderPhases.Phase.UPLOAD);
         int srcW = video.hasFrame() ? video.width() : result != null ? result.width() : target.width();
         int srcH = video.hasFrame() ? video.height() : result != null ? result.height() : target.height();
         viewport = Viewport.fit(srcW, srcH, target.width(), target.height());
         frameIndex++;
 
         target.bind();
-        int bg = options.letterboxColour();
-        glClearColor(((bg >>> 24) & 0xFF) / 255f, ((bg >>> 16) & 0xFF) / 255f, ((bg >>> 8) & 0xFF) / 255f, 1f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        boolean videoFills = options.isOn(Layer.VIDEO) && video.hasFrame() && viewport.x() == 0 && viewport.y() == 0
+                && viewport.w() == target.width() && viewport.h() == target.height();
+        if (!videoFills) { // an opaque full-target video overwrites every pixel: skip the clear (0.4 ms at 720p on llvmpipe)
+            int bg = options.letterboxColour();
+            glClearColor(((bg >>> 24) & 0xFF) / 255f, ((bg >>> 16) & 0xFF) / 255f, ((bg >>> 8) & 0xFF) / 255f, 1f);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CULL_FACE);
 
         if (options.isOn(Layer.VIDEO) && video.hasFrame()) drawVideo();
+        if (ph != null) ph.end(RenderPhases.Phase.VIDEO);
         if (effects != null && result != null) {
             effects.draw(new Context(result));
             target.bind();
+            if (ph != null) ph.end(RenderPhases.Phase.EFFECTS);
         }
         if (result != null) {
             if (options.isOn(Layer.HEATMAPS)) {
@@ -129,12 +139,18 @@ public final class Renderer implements AutoCloseable {
                     FaceHeatmaps hm = f.heatmaps();
                     if (hm != null) heatmaps.draw(hm, options, viewport);
                 }
+                if (ph != null) ph.end(RenderPhases.Phase.HEATMAPS);
             }
             for (TrackedFace f : result.faces()) drawFace(f);
         }
         if (hud != null && options.isOn(Layer.HUD)) drawHud(hud, result);
+        if (ph != null) ph.endCpu(RenderPhases.Phase.OVERLAY_CPU);
         overlay.flush(target.width(), target.height(), font.texture());
+        if (ph != null) ph.end(RenderPhases.Phase.OVERLAY_DRAW);
     }
+
+    /** Turns per-phase timing on (a {@link RenderPhases} to fill) or off (null); for benchmarks, it adds glFinish calls. */
+    public void setPhases(RenderPhases phases) { this.phases = phases; }
 
     /** Re-renders the last uploaded video with a (possibly changed) result and options: the paused view. */
     public void redraw(FrameResult result, HudInfo hud) {
@@ -149,7 +165,7 @@ public final class Renderer implements AutoCloseable {
     private void drawVideo() {
         Viewport v = viewport;
         if (video.format() == VideoImage.Format.BGR && v.w() == v.sourceW() && v.h() == v.sourceH()) {
-            video.blitTo(target, v.x(), v.y());
+            video.copyTo(target.colourTexture(), v.x(), v.y()); // 1:1: straight from the staging buffer
             return;
         }
         try (MemoryStack stack = MemoryStack.stackPush()) {

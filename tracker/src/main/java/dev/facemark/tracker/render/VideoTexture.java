@@ -8,21 +8,24 @@ import static org.lwjgl.opengl.GL33C.*;
 
 /**
  * Streams video frames into GL textures without stalling the pipeline: each plane goes through a
- * pair of pixel-unpack buffers used alternately and orphaned before each write, so the driver never
- * waits for the previous frame's transfer. YUV planes become R8 / RG8 textures converted to RGB in
+ * pair of pixel-unpack buffers used alternately, each fenced after its transfer, so writing a frame
+ * never waits for the previous frame's transfer. YUV planes become R8 / RG8 textures converted to RGB in
  * {@code video.frag}.
  *
- * <p>BGR goes up with the GL_BGR pixel format into an RGBA8 texture: 3-byte texels are expanded to
- * 4 by the driver in any case (measured on llvmpipe: RGB and BGR uploads both 2.2 ms CPU at
- * 1280x720), so the channel swap there is free, and the texture is then plain RGB, which lets a 1:1
- * frame reach the target by a blit (0.4 ms) instead of a shaded quad (5 ms on software GL) and lets
- * filters sample it directly.
+ * <p>BGR is converted to RGBA on the CPU straight into the mapped pixel buffer ({@link PixelSwizzle}) and
+ * goes up as 4-byte RGBA, the one format llvmpipe copies without converting: 0.6 ms at 1280x720
+ * against 2.5 ms for a GL_BGR upload. It stays staged there until a texture is needed: a 1:1 frame
+ * is copied straight into the render target ({@link #copyTo}, no blit or shaded quad, which cost a
+ * full pass over the target on software GL), and filters or a scaled view get the plain RGB texture.
  */
 public final class VideoTexture implements AutoCloseable {
     private final int[] textures = new int[3];
     private final int[] texW = new int[3], texH = new int[3];
     private final int[][] pbos = new int[3][2];
-    private int readFbo;
+    private final long[][] pboSize = new long[3][2];
+    private final long[][] fences = new long[3][2];
+    private int stagedPbo;
+    private boolean ownTextureFresh;
     private int flip;
     private VideoImage.Format format;
     private int width, height;
@@ -46,7 +49,7 @@ public final class VideoTexture implements AutoCloseable {
         height = img.height();
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         switch (img.format()) {
-            case BGR -> uploadPlane(0, img.planes()[0], img.strides()[0], img.width(), img.height(), 3, GL_RGBA8, GL_BGR);
+            case BGR -> uploadBgr(img.planes()[0], img.strides()[0], img.width(), img.height());
             case I420 -> {
                 uploadPlane(0, img.planes()[0], img.strides()[0], img.width(), img.height(), 1, GL_R8, GL_RED);
                 uploadPlane(1, img.planes()[1], img.strides()[1], img.chromaWidth(), img.chromaHeight(), 1, GL_R8, GL_RED);
@@ -63,6 +66,75 @@ public final class VideoTexture implements AutoCloseable {
         flip ^= 1;
     }
 
+    private void uploadBgr(ByteBuffer src, int stride, int w, int h) {
+        if (stride < w * 3) throw new IllegalArgumentException("BGR stride " + stride + " < row bytes " + w * 3);
+        long need = (long) stride * (h - 1) + (long) w * 3;
+        if (src.remaining() < need) throw new IllegalArgumentException("BGR frame has " + src.remaining() + " bytes, needs " + need);
+        ByteBuffer dst = mapForWrite(0, (long) w * h * 4);
+        PixelSwizzle.bgrToRgba(src, stride, dst, w, h);
+        glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
+        // The frame stays staged in this pixel buffer; it reaches a texture only when one is asked
+        // for (copyTo, rgbTexture), so a 1:1 frame can go straight into the render target.
+        stagedPbo = flip;
+        ownTextureFresh = false;
+    }
+
+    /**
+     * Copies the staged RGBA frame from its pixel buffer into {@code texture} (RGBA8, at least the
+     * frame's size) with its top-left at texel (x, y): 0.4 ms at 720p on llvmpipe, a memcpy.
+     */
+    public void copyTo(int texture, int x, int y) {
+        if (format != VideoImage.Format.BGR) throw new IllegalStateException("copyTo needs a BGR frame; frame is " + format);
+        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, pbos[0][stagedPbo]);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        if (fences[0][stagedPbo] != 0) glDeleteSync(fences[0][stagedPbo]);
+        fences[0][stagedPbo] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
+    }
+
+    private void refreshOwnTexture() {
+        if (format != VideoImage.Format.BGR || ownTextureFresh) return;
+        if (texW[0] != width || texH[0] != height) {
+            glBindTexture(GL_TEXTURE_2D, textures[0]);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
+            texW[0] = width;
+            texH[0] = height;
+        }
+        copyTo(textures[0], 0, 0);
+        ownTextureFresh = true;
+    }
+
+    /**
+     * Binds plane {@code i}'s pixel buffer for this frame and maps it for writing. The buffers keep
+     * their storage (no orphaning: on llvmpipe every orphan is a fresh allocation whose pages the
+     * kernel zero-fills, about 1 ms per 720p frame); instead each buffer carries a fence from its last
+     * transfer, two frames ago, which is normally long signalled, and is mapped unsynchronised.
+     */
+    private ByteBuffer mapForWrite(int i, long size) {
+        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, pbos[i][flip]);
+        if (pboSize[i][flip] != size) {
+            glBufferData(GL_PIXEL_UNPACK_BUFFER, size, GL_STREAM_DRAW);
+            pboSize[i][flip] = size;
+        } else if (fences[i][flip] != 0) {
+            glClientWaitSync(fences[i][flip], GL_SYNC_FLUSH_COMMANDS_BIT, 1_000_000_000L);
+        }
+        if (fences[i][flip] != 0) {
+            glDeleteSync(fences[i][flip]);
+            fences[i][flip] = 0;
+        }
+        ByteBuffer dst = glMapBufferRange(GL_PIXEL_UNPACK_BUFFER, 0, size, GL_MAP_WRITE_BIT | GL_MAP_UNSYNCHRONIZED_BIT);
+        if (dst == null) throw new IllegalStateException("glMapBufferRange failed for video plane " + i);
+        return dst;
+    }
+
+    private void fenceAfterUse(int i) {
+        fences[i][flip] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    }
+
     private void uploadPlane(int i, ByteBuffer src, int stride, int w, int h, int bpp, int internal, int fmt) {
         int rowBytes = w * bpp;
         if (stride < rowBytes) throw new IllegalArgumentException("plane " + i + " stride " + stride + " < row bytes " + rowBytes);
@@ -70,11 +142,7 @@ public final class VideoTexture implements AutoCloseable {
         if (src.remaining() < need) throw new IllegalArgumentException("plane " + i + " has " + src.remaining() + " bytes, needs " + need);
         boolean packed = stride % bpp == 0;
         long size = packed ? need : (long) rowBytes * h;
-        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, pbos[i][flip]);
-        // Orphan: the driver hands us fresh storage while the old one may still feed a texture.
-        glBufferData(GL_PIXEL_UNPACK_BUFFER, size, GL_STREAM_DRAW);
-        ByteBuffer dst = glMapBufferRange(GL_PIXEL_UNPACK_BUFFER, 0, size, GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT);
-        if (dst == null) throw new IllegalStateException("glMapBufferRange failed for video plane " + i);
+        ByteBuffer dst = mapForWrite(i, size);
         long s = MemoryUtil.memAddress(src), d = MemoryUtil.memAddress(dst);
         if (packed) {
             MemoryUtil.memCopy(s, d, size);
@@ -90,11 +158,13 @@ public final class VideoTexture implements AutoCloseable {
             texH[i] = h;
         }
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, fmt, GL_UNSIGNED_BYTE, 0L);
+        fenceAfterUse(i);
     }
 
     /** Binds the planes to texture units 0..2 for {@code video.frag} compiled for this frame's format. */
     public void bind(ShaderProgram videoShader) {
         if (format == null) throw new IllegalStateException("no frame uploaded yet");
+        refreshOwnTexture();
         for (int i = 0; i < 3; i++) {
             glActiveTexture(GL_TEXTURE0 + i);
             glBindTexture(GL_TEXTURE_2D, textures[i]);
@@ -104,18 +174,10 @@ public final class VideoTexture implements AutoCloseable {
     }
 
     /** The frame as an RGB(A) texture when it was uploaded as BGR, else 0 (YUV needs a conversion pass). */
-    public int rgbTexture() { return format == VideoImage.Format.BGR ? textures[0] : 0; }
-
-    /** Copies a BGR frame 1:1 into {@code target} with its top-left at (x, y) (y down), no shading. */
-    public void blitTo(Framebuffer target, int x, int y) {
-        if (format != VideoImage.Format.BGR) throw new IllegalStateException("blit needs an RGB texture; frame is " + format);
-        if (readFbo == 0) readFbo = glGenFramebuffers();
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, readFbo);
-        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, textures[0], 0);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target.id());
-        glBlitFramebuffer(0, 0, width, height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-        target.bind();
+    public int rgbTexture() {
+        if (format != VideoImage.Format.BGR) return 0;
+        refreshOwnTexture();
+        return textures[0];
     }
 
     public boolean hasFrame() { return format != null; }
@@ -126,7 +188,7 @@ public final class VideoTexture implements AutoCloseable {
     @Override
     public void close() {
         glDeleteTextures(textures);
-        if (readFbo != 0) glDeleteFramebuffers(readFbo);
         for (int[] p : pbos) glDeleteBuffers(p);
+        for (long[] f : fences) for (long x : f) if (x != 0) glDeleteSync(x);
     }
 }

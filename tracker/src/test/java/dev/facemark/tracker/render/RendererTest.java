@@ -129,6 +129,40 @@ class RendererTest {
         }
     }
 
+    @Test
+    void eachFrameShowsItsOwnPixelsAndAPausedRedrawKeepsTheLastOne() {
+        // 1:1 frames go from the staging buffer straight into the target; the buffers alternate,
+        // so three frames in a row exercise both, and a redraw must still find the last frame.
+        RenderOptions o = new RenderOptions().setLayers(EnumSet.of(Layer.VIDEO, Layer.POINTS));
+        int[][] colours = {{0, 0, 255}, {255, 0, 0}, {0, 255, 0}};
+        float[] lm = gridLandmarks();
+        ByteBuffer px = MemoryUtil.memAlloc(400 * 300 * 3);
+        try (Renderer r = Renderer.onContext(400, 300, o)) {
+            for (int[] c : colours) {
+                ByteBuffer frame = solidBgr(400, 300, c[0], c[1], c[2]);
+                try {
+                    r.render(VideoImage.bgr(frame, 400, 300), result(400, 300, face(1, lm, null, null, 0)), null);
+                } finally {
+                    MemoryUtil.memFree(frame);
+                }
+                r.readBgr(px);
+                assertArrayEquals(c, bgrAt(px, 400, 390, 295), "frame's own colour away from the points");
+            }
+            int[] onPoint = bgrAt(px, 400, Math.round(lm[0]), Math.round(lm[1]));
+            assertFalse(java.util.Arrays.equals(colours[2], onPoint), "a point is drawn over the video");
+
+            float[] moved = lm.clone();
+            for (int i = 0; i < moved.length; i += 2) moved[i] += 9; // the paused view with new points
+            r.redraw(result(400, 300, face(1, moved, null, null, 0)), null);
+            r.readBgr(px);
+            assertArrayEquals(colours[2], bgrAt(px, 400, Math.round(lm[0]), Math.round(lm[1])),
+                    "the old point is gone: the last frame was restored under the redraw");
+            assertArrayEquals(colours[2], bgrAt(px, 400, 390, 295), "video still there");
+        } finally {
+            MemoryUtil.memFree(px);
+        }
+    }
+
     private static float[] gaussianMaps(int w, int h, float[][] peaks) {
         float[] maps = new float[peaks.length * w * h];
         for (int p = 0; p < peaks.length; p++) {
