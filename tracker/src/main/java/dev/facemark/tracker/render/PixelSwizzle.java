@@ -9,7 +9,9 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGBA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * BGR <-> RGBA conversions between native buffers, done on the CPU with OpenCV's SIMD code.
@@ -36,6 +38,14 @@ final class PixelSwizzle {
              Mat s = new Mat(h, w, CV_8UC4, sp, (long) w * 4);
              Mat d = new Mat(h, w, CV_8UC3, dp, dstStride)) {
             cvtColor(s, d, COLOR_RGBA2BGR);
+        }
+    }
+
+    /** Bilinear resize of BGR rows into {@code out} (re-allocated as {@code dw x dh} 8UC3 if needed). */
+    static void resizeBgr(ByteBuffer src, long srcStride, int w, int h, Mat out, int dw, int dh) {
+        try (BytePointer sp = new BytePointer(src); Mat s = new Mat(h, w, CV_8UC3, sp, srcStride);
+             org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(dw, dh)) {
+            resize(s, out, size, 0, 0, INTER_LINEAR);
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * Measures ms per frame (upload + draw + BGR read-back) at a given size with all layers on and one
  * face carrying 68 heatmaps (28x28 like the shipped model by default; 64 for a UNet-sized map), then a
  * second, profiled pass giving each phase's median. For the bench engineer:
- * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers] [map size]]}
+ * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers] [map size] [source WxH]]}
  * or call {@link #measure} directly.
  */
 public final class RenderBench {
@@ -66,8 +66,14 @@ public final class RenderBench {
     /** As above with heatmaps of {@code mapSize x mapSize} texels per point. */
     public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
                                  java.util.function.Supplier<FramePass> effects, int mapSize) {
+        return measure(width, height, frames, pngOrNull, layers, effects, mapSize, width, height);
+    }
+
+    /** As above with a {@code srcW x srcH} video scaled into the target (a camera below the window's size). */
+    public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
+                                 java.util.function.Supplier<FramePass> effects, int mapSize, int srcW, int srcH) {
         RenderOptions o = new RenderOptions().setLayers(Layer.parseList(layers));
-        ByteBuffer video = MemoryUtil.memAlloc(width * height * 3);
+        ByteBuffer video = MemoryUtil.memAlloc(srcW * srcH * 3);
         ByteBuffer out = MemoryUtil.memAlloc(width * height * 3);
         FramePass pass = null;
         try (Renderer r = Renderer.offscreen(width, height, o)) {
@@ -82,11 +88,11 @@ public final class RenderBench {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu = 0;
             for (int i = -30; i < frames; i++) { // 30 warm-up frames: llvmpipe compiles shader variants lazily
-                fill(video, width, height, i);
-                FrameResult res = syntheticResult(width, height, Math.max(0, i), mapSize);
+                fill(video, srcW, srcH, i);
+                FrameResult res = syntheticResult(srcW, srcH, Math.max(0, i), mapSize);
                 long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
-                r.render(VideoImage.bgr(video, width, height), res, new HudInfo(30, stages, "bench-model"));
+                r.render(VideoImage.bgr(video, srcW, srcH), res, new HudInfo(30, stages, "bench-model"));
                 org.lwjgl.opengl.GL33C.glFinish(); // so the split below is honest; read-back would wait anyway
                 long t1 = System.nanoTime();
                 r.readBgr(out);
@@ -104,8 +110,8 @@ public final class RenderBench {
             RenderPhases phases = new RenderPhases();
             r.setPhases(phases);
             for (int i = 0; i < Math.min(frames, 100); i++) {
-                fill(video, width, height, i);
-                r.render(VideoImage.bgr(video, width, height), syntheticResult(width, height, i, mapSize), new HudInfo(30, stages, "bench-model"));
+                fill(video, srcW, srcH, i);
+                r.render(VideoImage.bgr(video, srcW, srcH), syntheticResult(srcW, srcH, i, mapSize), new HudInfo(30, stages, "bench-model"));
                 r.readBgr(out);
             }
             r.setPhases(null);
@@ -170,6 +176,8 @@ public final class RenderBench {
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path png = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
         int maps = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_MAP_SIZE;
-        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps));
+        String[] src = (args.length > 6 ? args[6] : w + "x" + h).split("x");
+        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps,
+                Integer.parseInt(src[0]), Integer.parseInt(src[1])));
     }
 }

@@ -105,14 +105,14 @@ public final class Renderer implements AutoCloseable {
     public void render(VideoImage frame, FrameResult result, HudInfo hud) {
         RenderPhases ph = phases;
         if (ph != null) ph.start();
+        int srcW = frame != null ? frame.width() : video.hasFrame() ? video.width() : result != null ? result.width() : target.width();
+        int srcH = frame != null ? frame.height() : video.hasFrame() ? video.height() : result != null ? result.height() : target.height();
+        viewport = Viewport.fit(srcW, srcH, target.width(), target.height());
         if (frame != null) {
-            video.upload(frame);
+            video.upload(frame, viewport.w(), viewport.h()); // BGR is staged at its display size
             videoRgbFresh = false;
         }
         if (ph != null) ph.end(RenderPhases.Phase.UPLOAD);
-        int srcW = video.hasFrame() ? video.width() : result != null ? result.width() : target.width();
-        int srcH = video.hasFrame() ? video.height() : result != null ? result.height() : target.height();
-        viewport = Viewport.fit(srcW, srcH, target.width(), target.height());
         frameIndex++;
 
         target.bind();
@@ -164,8 +164,8 @@ public final class Renderer implements AutoCloseable {
 
     private void drawVideo() {
         Viewport v = viewport;
-        if (video.format() == VideoImage.Format.BGR && v.w() == v.sourceW() && v.h() == v.sourceH()) {
-            video.copyTo(target.colourTexture(), v.x(), v.y()); // 1:1: straight from the staging buffer
+        if (video.format() == VideoImage.Format.BGR && v.w() == video.stagedWidth() && v.h() == video.stagedHeight()) {
+            video.copyTo(target.colourTexture(), v.x(), v.y()); // staged at display size: straight into the target
             return;
         }
         try (MemoryStack stack = MemoryStack.stackPush()) {

@@ -24,7 +24,8 @@ public final class VideoTexture implements AutoCloseable {
     private final int[][] pbos = new int[3][2];
     private final long[][] pboSize = new long[3][2];
     private final long[][] fences = new long[3][2];
-    private int stagedPbo;
+    private int stagedPbo, stagedW, stagedH;
+    private org.bytedeco.opencv.opencv_core.Mat scaled;
     private boolean ownTextureFresh;
     private int flip;
     private VideoImage.Format format;
@@ -44,12 +45,20 @@ public final class VideoTexture implements AutoCloseable {
     }
 
     public void upload(VideoImage img) {
+        upload(img, img.width(), img.height());
+    }
+
+    /**
+     * Uploads a frame; a BGR frame is staged at {@code displayW x displayH} (resized on the CPU when
+     * that differs from its size), YUV planes always at their own size (scaled by the shader).
+     */
+    public void upload(VideoImage img, int displayW, int displayH) {
         format = img.format();
         width = img.width();
         height = img.height();
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         switch (img.format()) {
-            case BGR -> uploadBgr(img.planes()[0], img.strides()[0], img.width(), img.height());
+            case BGR -> uploadBgr(img.planes()[0], img.strides()[0], img.width(), img.height(), displayW, displayH);
             case I420 -> {
                 uploadPlane(0, img.planes()[0], img.strides()[0], img.width(), img.height(), 1, GL_R8, GL_RED);
                 uploadPlane(1, img.planes()[1], img.strides()[1], img.chromaWidth(), img.chromaHeight(), 1, GL_R8, GL_RED);
@@ -66,16 +75,27 @@ public final class VideoTexture implements AutoCloseable {
         flip ^= 1;
     }
 
-    private void uploadBgr(ByteBuffer src, int stride, int w, int h) {
+    private void uploadBgr(ByteBuffer src, int stride, int w, int h, int dw, int dh) {
         if (stride < w * 3) throw new IllegalArgumentException("BGR stride " + stride + " < row bytes " + w * 3);
         long need = (long) stride * (h - 1) + (long) w * 3;
         if (src.remaining() < need) throw new IllegalArgumentException("BGR frame has " + src.remaining() + " bytes, needs " + need);
-        ByteBuffer dst = mapForWrite(0, (long) w * h * 4);
-        PixelSwizzle.bgrToRgba(src, stride, dst, w, h);
+        if (dw <= 0 || dh <= 0) throw new IllegalArgumentException("display size must be positive: " + dw + "x" + dh);
+        ByteBuffer dst = mapForWrite(0, (long) dw * dh * 4);
+        if (dw == w && dh == h) {
+            PixelSwizzle.bgrToRgba(src, stride, dst, w, h);
+        } else {
+            // Scaled on the CPU: OpenCV's bilinear resize costs 1.5-2.5 ms for a 720p result, a
+            // bilinear textured quad 9-12 ms on llvmpipe (RenderBench ... video 28 640x360).
+            if (scaled == null) scaled = new org.bytedeco.opencv.opencv_core.Mat();
+            PixelSwizzle.resizeBgr(src, stride, w, h, scaled, dw, dh);
+            PixelSwizzle.bgrToRgba(scaled.data().capacity((long) dh * scaled.step()).asBuffer(), scaled.step(), dst, dw, dh);
+        }
         glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
         // The frame stays staged in this pixel buffer; it reaches a texture only when one is asked
-        // for (copyTo, rgbTexture), so a 1:1 frame can go straight into the render target.
+        // for (copyTo, rgbTexture), so a frame at display size can go straight into the render target.
         stagedPbo = flip;
+        stagedW = dw;
+        stagedH = dh;
         ownTextureFresh = false;
     }
 
@@ -89,7 +109,7 @@ public final class VideoTexture implements AutoCloseable {
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         glBindTexture(GL_TEXTURE_2D, texture);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, stagedW, stagedH, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
         glBindTexture(GL_TEXTURE_2D, 0);
         if (fences[0][stagedPbo] != 0) glDeleteSync(fences[0][stagedPbo]);
         fences[0][stagedPbo] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
@@ -98,11 +118,11 @@ public final class VideoTexture implements AutoCloseable {
 
     private void refreshOwnTexture() {
         if (format != VideoImage.Format.BGR || ownTextureFresh) return;
-        if (texW[0] != width || texH[0] != height) {
+        if (texW[0] != stagedW || texH[0] != stagedH) {
             glBindTexture(GL_TEXTURE_2D, textures[0]);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
-            texW[0] = width;
-            texH[0] = height;
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, stagedW, stagedH, 0, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
+            texW[0] = stagedW;
+            texH[0] = stagedH;
         }
         copyTo(textures[0], 0, 0);
         ownTextureFresh = true;
@@ -181,14 +201,19 @@ public final class VideoTexture implements AutoCloseable {
     }
 
     public boolean hasFrame() { return format != null; }
+    /** The frame's own size (what the viewport maps from). */
     public int width() { return width; }
     public int height() { return height; }
     public VideoImage.Format format() { return format; }
+    /** Size a BGR frame is staged at (its display size); {@link #copyTo} writes this many texels. */
+    public int stagedWidth() { return stagedW; }
+    public int stagedHeight() { return stagedH; }
 
     @Override
     public void close() {
         glDeleteTextures(textures);
         for (int[] p : pbos) glDeleteBuffers(p);
         for (long[] f : fences) for (long x : f) if (x != 0) glDeleteSync(x);
+        if (scaled != null) scaled.close();
     }
 }

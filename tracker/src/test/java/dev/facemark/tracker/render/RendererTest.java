@@ -163,6 +163,34 @@ class RendererTest {
         }
     }
 
+    @Test
+    void aSmallerBgrFrameIsScaledIntoItsViewport() {
+        // 64x32 (left blue, right red) into 200x200: scaled on the CPU to 200x100, bars above and below.
+        RenderOptions o = new RenderOptions().setLayers(EnumSet.of(Layer.VIDEO)).setLetterboxColour(0x000000FF);
+        ByteBuffer frame = MemoryUtil.memAlloc(64 * 32 * 3);
+        for (int y = 0; y < 32; y++) for (int x = 0; x < 64; x++) {
+            if (x < 32) frame.put((byte) 255).put((byte) 0).put((byte) 0);
+            else frame.put((byte) 0).put((byte) 0).put((byte) 255);
+        }
+        frame.flip();
+        ByteBuffer px = MemoryUtil.memAlloc(200 * 200 * 3);
+        try (Renderer r = Renderer.onContext(200, 200, o)) {
+            r.render(VideoImage.bgr(frame, 64, 32), null, null);
+            r.readBgr(px);
+            Viewport v = r.viewport();
+            assertEquals(200, v.w());
+            assertEquals(100, v.h());
+            assertArrayEquals(new int[] {255, 0, 0}, bgrAt(px, 200, 20, 100), "left stays blue");
+            assertArrayEquals(new int[] {0, 0, 255}, bgrAt(px, 200, 180, 100), "right stays red");
+            assertArrayEquals(new int[] {0, 0, 0}, bgrAt(px, 200, 100, 20), "bar above");
+            assertArrayEquals(new int[] {0, 0, 0}, bgrAt(px, 200, 100, 180), "bar below");
+            assertArrayEquals(new int[] {255, 0, 0}, bgrAt(px, 200, 0, 50), "first video row is at the viewport's top");
+        } finally {
+            MemoryUtil.memFree(frame);
+            MemoryUtil.memFree(px);
+        }
+    }
+
     private static float[] gaussianMaps(int w, int h, float[][] peaks) {
         float[] maps = new float[peaks.length * w * h];
         for (int p = 0; p < peaks.length; p++) {
