@@ -67,6 +67,17 @@ public final class CropTransform {
         return new CropTransform(this, new double[] {a + k * d, b + k * e, c + k * (f - oy), d, e, f});
     }
 
+    /**
+     * This crop seen in a mirror: the model input is flipped left-right (u' = width - 1 - u, pixel
+     * centres), so the cropper produces the mirrored face and {@link #toSource} maps the mirrored
+     * input's points straight back to the source. For flip test-time augmentation, where point i of
+     * the mirrored input is the scheme's mirror partner of point i of the face.
+     */
+    public CropTransform mirrored() {
+        double w1 = width - 1.0;
+        return new CropTransform(this, new double[] {-a, -b, w1 - c, d, e, f});
+    }
+
     /** Axis-aligned square crop of side {@code side} centred on (cx, cy). */
     public static CropTransform square(float cx, float cy, float side, int width, int height) {
         return new CropTransform(cx, cy, side, side, 0f, width, height);

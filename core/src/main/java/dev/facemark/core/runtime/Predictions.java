@@ -44,6 +44,12 @@ public final class Predictions {
         cropNanos = inferenceNanos = decodeNanos = 0;
     }
 
+    /** Keeps the first {@code n} faces (timings kept): flip testing folds the mirrored half away. */
+    void truncate(int n) {
+        if (n > count) throw new IllegalArgumentException("cannot grow from " + count + " to " + n);
+        count = n;
+    }
+
     void crop(int i, CropTransform t) { crops[i] = t; }
     float[] landmarkSlot(int i) { return landmarks[i]; }
     float[] inputSlot(int i) { return inputLandmarks[i]; }

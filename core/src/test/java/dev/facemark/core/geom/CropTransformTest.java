@@ -73,4 +73,19 @@ class CropTransformTest {
         assertThrows(IllegalArgumentException.class, () -> new CropTransform(0, 0, 0, 10, 0, 8, 8));
         assertThrows(IllegalArgumentException.class, () -> new CropTransform(0, 0, 10, 10, 0, 0, 8));
     }
+
+    @Test
+    void mirroredCropFlipsTheInputAndStillMapsBackToTheSource() {
+        CropTransform t = new CropTransform(210.3f, 140.7f, 96f, 120f, 0.25f, 112, 112);
+        CropTransform m = t.mirrored();
+        float[] src = {200f, 130f, 250.5f, 170.25f, 180f, 100f};
+        float[] in = t.toInput(src), inM = m.toInput(src);
+        for (int i = 0; i < src.length; i += 2) {
+            assertEquals(111 - in[i], inM[i], 1e-3, "u mirrored about the input's centre");
+            assertEquals(in[i + 1], inM[i + 1], 1e-3, "v unchanged");
+        }
+        float[] back = m.toSource(inM);
+        for (int i = 0; i < src.length; i++) assertEquals(src[i], back[i], 1e-3);
+        assertEquals(t.centreX(), m.centreX());
+    }
 }

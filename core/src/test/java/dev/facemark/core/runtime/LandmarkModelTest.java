@@ -196,4 +196,46 @@ class LandmarkModelTest {
             for (float v : in) assertTrue(v > -0.5f * model.contract().inputWidth() && v < 1.5f * model.contract().inputWidth(), "point " + v);
         }
     }
+
+    @Test
+    void flipTestAnswersAMirroredImageWithExactlyTheMirroredPoints() {
+        Path root = Path.of(System.getProperty("facemark.root", "."));
+        Path fast = root.resolve("models/fast.onnx");
+        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
+        Path img = root.resolve("../shared/samples/grace_hopper.jpg");
+        try (LandmarkModel model = LandmarkModel.open(fast, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString());
+             Mat mirrored = new Mat()) {
+            org.bytedeco.opencv.global.opencv_core.flip(bgr, mirrored, 1);
+            int w = bgr.cols();
+            CropTransform t = model.cropFor(new FaceBox(190, 200, 150, 180), 0f);
+            // The same crop in the mirrored image: pixel centres mirror as x -> w - 1 - x.
+            CropTransform tm = new CropTransform(w - 1 - t.centreX(), t.centreY(), t.cropWidth(), t.cropHeight(), 0f,
+                    t.width(), t.height());
+            float[] plain = model.predict(bgr, List.of(t)).landmarks(0).clone();
+            float[] plainOnMirror = model.predict(mirrored, List.of(tm)).landmarks(0).clone();
+
+            model.setFlipTest(true);
+            assertTrue(model.flipTest());
+            float[] both = model.predict(bgr, List.of(t)).landmarks(0).clone();
+            Predictions p = model.predict(mirrored, List.of(tm));
+            assertEquals(1, p.count(), "the mirrored half is folded away");
+            float[] onMirror = p.landmarks(0);
+            var scheme = model.contract().scheme();
+            double maxDiff = 0, moved = 0, plainDiff = 0;
+            for (int i = 0; i < 68; i++) {
+                int j = scheme.mirrorOf(i);
+                plainDiff = Math.max(plainDiff, Math.abs(plainOnMirror[2 * i] - (w - 1 - plain[2 * j])));
+                maxDiff = Math.max(maxDiff, Math.abs(onMirror[2 * i] - (w - 1 - both[2 * j])));
+                maxDiff = Math.max(maxDiff, Math.abs(onMirror[2 * i + 1] - both[2 * j + 1]));
+                moved = Math.max(moved, Math.hypot(both[2 * i] - plain[2 * i], both[2 * i + 1] - plain[2 * i + 1]));
+            }
+            // Not exactly 0: OpenCV's warpAffine quantises sample positions to 1/32 pixel, differently
+            // for a crop and its mirror, so the two inputs differ in the last bits.
+            assertTrue(maxDiff < 0.2, "flip-averaged answers are mirror-symmetric, off by " + maxDiff + " px");
+            assertTrue(plainDiff > 4 * maxDiff, "one pass alone is not symmetric (" + plainDiff + " px), so this checks the averaging");
+            // The fast model's two views disagree by a few percent of the face (its NME is ~5-6%).
+            float faceWidth = t.cropWidth();
+            assertTrue(moved > 0.01 && moved < 0.1 * faceWidth, "averaging moves points a little, not wildly: " + moved + " px");
+        }
+    }
 }
