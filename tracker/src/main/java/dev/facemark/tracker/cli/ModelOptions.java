@@ -31,6 +31,10 @@ public final class ModelOptions {
             description = "inference device; cuda falls back to cpu with a message when unavailable (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--flip-test", description = "also run each face mirrored and average the two answers: "
+            + "twice the inference for steadier, usually more accurate points")
+    boolean flipTest;
+
     @Option(names = "--no-smooth", description = "turn the One Euro landmark filter off")
     boolean noSmooth;
 
@@ -59,7 +63,16 @@ public final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
-        if (model != null) return LandmarkModel.open(model, ro);
+        LandmarkModel m = model != null ? LandmarkModel.open(model, ro) : openPackaged(ro);
+        try {
+            return m.setFlipTest(flipTest);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    private static LandmarkModel openPackaged(RuntimeOptions ro) {
         try (InputStream in = ModelOptions.class.getClassLoader().getResourceAsStream(PACKAGED_MODEL)) {
             if (in == null) {
                 throw new UserError("no landmark model: this build has no packaged " + PACKAGED_MODEL
