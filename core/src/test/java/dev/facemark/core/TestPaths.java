@@ -19,4 +19,7 @@ public final class TestPaths {
     public static Path shared() { return root().resolve("../shared").normalize(); }
 
     public static Path data() { return shared().resolve("data"); }
+
+    /** The YuNet face detector model (Apache-2.0, not shipped with the project). */
+    public static Path yunet() { return shared().resolve("models/yunet_n_320_320.onnx"); }
 }

@@ -22,6 +22,13 @@ public final class TestData {
         return p;
     }
 
+    /** The YuNet face detector model in the shared folder (Apache-2.0, not shipped with the project). */
+    public static Path yunetModel() {
+        Path p = root().resolveSibling("models").resolve("yunet_n_320_320.onnx");
+        assumeTrue(Files.isRegularFile(p), "YuNet model not found at " + p);
+        return p;
+    }
+
     public static Path afwFace() {
         return requireRoot().resolve("300w/afw/1051618982_1.pts");
     }

@@ -2,6 +2,7 @@ package dev.facemark.tracker.detect;
 
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.detect.HaarFace;
+import dev.facemark.core.detect.YuNetFace;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.tracker.TestFiles;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -67,6 +68,22 @@ class DetectorsTest {
     }
 
     @Test
+    void theTrackersYuNetIsCoresDetectorBoxForBox() {
+        // The trainer fits the "yunet" calibration with core's YuNetDetector; the tracker must see exactly its boxes.
+        try (Mat img = imread(TestFiles.grace().toString()); FaceDetector yunet = Detectors.open("yunet:" + TestFiles.yunet());
+             dev.facemark.core.detect.YuNetDetector core = new dev.facemark.core.detect.YuNetDetector(TestFiles.yunet())) {
+            List<Detection> y = run(yunet, img);
+            List<YuNetFace> c = core.detect(img);
+            assertEquals(c.size(), y.size());
+            assertFalse(c.isEmpty());
+            for (int i = 0; i < c.size(); i++) {
+                assertEquals(c.get(i).box(), y.get(i).box());
+                assertEquals(c.get(i).score(), y.get(i).score());
+            }
+        }
+    }
+
+    @Test
     void anImageWithoutAFaceGivesNoDetections() {
         try (Mat grey = new Mat(300, 400, CV_8UC3, new Scalar(128, 128, 128, 0)); FaceDetector haar = new HaarDetector();
              FaceDetector yunet = new YuNetDetector(TestFiles.yunet())) {
@@ -82,6 +99,7 @@ class DetectorsTest {
         IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Detectors.open("yunet"));
         assertTrue(b.getMessage().contains("yunet:PATH"));
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> Detectors.open("yunet:" + Path.of("/nope/y.onnx")));
-        assertTrue(c.getMessage().contains("/nope/y.onnx") && c.getMessage().contains("does not exist"));
+        assertTrue(c.getMessage().contains("/nope/y.onnx") && c.getMessage().contains("does not exist")
+                && c.getMessage().contains("--detector yunet:PATH"), c.getMessage());
     }
 }

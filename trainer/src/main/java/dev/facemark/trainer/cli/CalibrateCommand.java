@@ -7,6 +7,7 @@ import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.trainer.data.BoxDetector;
 import dev.facemark.trainer.data.CalibrationFit;
 import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.TrainingFaces;
@@ -22,49 +23,58 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code trainer calibrate}: fits the Haar detector's box-to-landmark-box calibration on TRAIN faces. */
+/** {@code trainer calibrate}: fits a face detector's box-to-landmark-box calibration on TRAIN faces. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Runs the Haar face detector on training faces (TRAIN splits only) and fits DetectorCalibration",
-                "(dx, dy, sw, sh): landmark box centre = detector centre + (dx*w, dy*h), size = (sw*w, sh*h)."})
+        description = {"Runs a face detector (the tracker's Haar or YuNet) on training faces (TRAIN splits only) and fits",
+                "DetectorCalibration (dx, dy, sw, sh): landmark box centre = detector centre + (dx*w, dy*h), size = (sw*w, sh*h)."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--data", split = ",", defaultValue = "300w,ytf") List<String> data;
     @Option(names = "--data-root", defaultValue = "../shared/data") Path dataRoot;
     @Option(names = "--max-faces", defaultValue = "1500", description = "faces to use (spread by seed); 0 = all") int maxFaces;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--detector", defaultValue = "haar", paramLabel = "haar|yunet",
+            description = "detector to calibrate: haar (built in) or yunet (needs --yunet-model) (default: ${DEFAULT-VALUE})") String detector;
+    @Option(names = "--yunet-model", defaultValue = BoxDetector.DEFAULT_YUNET_MODEL, paramLabel = "PATH",
+            description = "YuNet ONNX model for --detector yunet (default: ${DEFAULT-VALUE})") Path yunetModel;
     @Option(names = "--json", description = "write the calibration here") Path json;
 
     @Override
     public Integer call() throws IOException {
-        Dataset faces = TrainingFaces.limit(TrainingFaces.load(dataRoot, data), maxFaces, seed);
-        CalibrationFit fit = new CalibrationFit();
-        List<FaceBox[]> pairs = new ArrayList<>();
-        try (HaarCascadeDetector haar = new HaarCascadeDetector()) {
+        // Open the detector first: a missing model is reported before minutes of data loading.
+        try (BoxDetector det = BoxDetector.open(detector, yunetModel)) {
+            Dataset faces = TrainingFaces.limit(TrainingFaces.load(dataRoot, data), maxFaces, seed);
+            CalibrationFit fit = new CalibrationFit();
+            List<FaceBox[]> pairs = new ArrayList<>();
             for (FaceSample s : faces.samples()) {
-                FaceBox best = DetectorBoxes.detect(haar, s);
+                FaceBox best = DetectorBoxes.detect(det, s);
                 if (best != null) {
                     fit.add(best, s.landmarkBox());
                     pairs.add(new FaceBox[] {best, s.landmarkBox()});
                 }
             }
-        }
-        if (fit.size() == 0) throw new UserException("the Haar detector matched none of " + faces.size() + " faces; nothing to calibrate");
-        DetectorCalibration c = fit.fit("haar");
-        double before = CalibrationFit.meanIou(pairs, DetectorCalibration.IDENTITY), after = CalibrationFit.meanIou(pairs, c);
-        System.out.printf(Locale.ROOT, "haar matched %d of %d training faces%n", fit.size(), faces.size());
-        System.out.printf(Locale.ROOT, "calibration haar: %s  (dx, dy, sw, sh)%n", c.encode());
-        System.out.printf(Locale.ROOT, "mean IoU with the landmark box: raw %.3f, calibrated %.3f%n", before, after);
-        if (json != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("detector", "haar");
-            m.put("cascade", HaarCascadeDetector.CASCADE);
-            m.put("detector_parameters", HaarCascadeDetector.describe());
-            m.put("dx", c.dx()); m.put("dy", c.dy()); m.put("sw", c.sw()); m.put("sh", c.sh());
-            m.put("encoded", c.encode());
-            m.put("faces", faces.size()); m.put("matched", fit.size());
-            m.put("mean_iou_raw", before); m.put("mean_iou_calibrated", after);
-            m.put("data", String.join(",", data) + " (train splits)");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), m);
+            String name = det.name();
+            if (fit.size() == 0) throw new UserException("the " + name + " detector matched none of " + faces.size() + " faces; nothing to calibrate");
+            DetectorCalibration c = fit.fit(name);
+            double before = CalibrationFit.meanIou(pairs, DetectorCalibration.IDENTITY), after = CalibrationFit.meanIou(pairs, c);
+            System.out.printf(Locale.ROOT, "%s matched %d of %d training faces%n", name, fit.size(), faces.size());
+            System.out.printf(Locale.ROOT, "calibration %s: %s  (dx, dy, sw, sh)%n", name, c.encode());
+            System.out.printf(Locale.ROOT, "mean IoU with the landmark box: raw %.3f, calibrated %.3f%n", before, after);
+            if (json != null) writeJson(det, c, faces.size(), fit.size(), before, after);
         }
         return 0;
+    }
+
+    private void writeJson(BoxDetector det, DetectorCalibration c, int faces, int matched, double before, double after) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("detector", det.name());
+        if (det.name().equals("haar")) m.put("cascade", HaarCascadeDetector.CASCADE);
+        else m.put("model", yunetModel.getFileName().toString());
+        m.put("detector_parameters", det.parameters());
+        m.put("dx", c.dx()); m.put("dy", c.dy()); m.put("sw", c.sw()); m.put("sh", c.sh());
+        m.put("encoded", c.encode());
+        m.put("faces", faces); m.put("matched", matched);
+        m.put("mean_iou_raw", before); m.put("mean_iou_calibrated", after);
+        m.put("data", String.join(",", data) + " (train splits)");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), m);
     }
 }

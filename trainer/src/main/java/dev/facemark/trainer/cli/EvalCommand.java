@@ -6,6 +6,7 @@ import dev.facemark.core.data.Dataset;
 import dev.facemark.core.metrics.EvaluationReport;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.trainer.data.BoxDetector;
 import dev.facemark.trainer.eval.BoxMode;
 import dev.facemark.trainer.eval.EvalData;
 import dev.facemark.trainer.eval.FaceResult;
@@ -35,8 +36,11 @@ public final class EvalCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--split", defaultValue = "common", description = "300-W: common, challenging, full; YTF: test (default: ${DEFAULT-VALUE})")
     String split;
-    @Option(names = "--boxes", defaultValue = "gt", description = "gt (ground-truth landmark box) or detector (Haar + calibration)")
+    @Option(names = "--boxes", defaultValue = "gt",
+            description = "gt (ground-truth landmark box), detector or haar (Haar + the model's haar calibration), yunet (YuNet + its calibration)")
     String boxes;
+    @Option(names = "--yunet-model", defaultValue = BoxDetector.DEFAULT_YUNET_MODEL, paramLabel = "PATH",
+            description = "YuNet ONNX model for --boxes yunet (default: ${DEFAULT-VALUE})") Path yunetModel;
     @Option(names = "--json", description = "write the report here") Path json;
     @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
@@ -46,8 +50,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BoxMode mode;
+        String detectorName;
         try {
             mode = BoxMode.parse(boxes);
+            detectorName = BoxMode.detectorName(boxes);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -57,17 +63,19 @@ public final class EvalCommand implements Callable<Integer> {
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
         PrintStream out = System.out;
         ModelEvaluation.Outcome o;
-        try (LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
+        try (BoxDetector det = detectorName == null ? null : BoxDetector.open(detectorName, yunetModel);
+             LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
             out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%n", model, m.contract().architecture(),
-                    m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(), mode.name().toLowerCase(),
+                    m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(),
+                    det == null ? "gt" : "detector (" + det.name() + ")",
                     refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)");
-            o = ModelEvaluation.run(m, faces, mode, refine, null);
+            o = ModelEvaluation.run(m, faces, det, refine, null);
         }
         EvaluationReport r = o.report();
         out.println("all: " + r.summary());
         for (var e : r.subsets().entrySet()) out.println(e.getKey() + ": " + e.getValue().summary());
         if (mode == BoxMode.DETECTOR) {
-            out.printf(Locale.ROOT, "detector missed %d of %d faces (ground-truth box used for those)%n", o.detectorMisses(), r.faces());
+            out.printf(Locale.ROOT, "%s detector missed %d of %d faces (ground-truth box used for those)%n", detectorName, o.detectorMisses(), r.faces());
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>(r.toMap());
@@ -76,7 +84,10 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("split", split);
             m.put("boxes", mode.name().toLowerCase());
             m.put("refine", refine);
-            if (mode == BoxMode.DETECTOR) m.put("detector_misses", o.detectorMisses());
+            if (mode == BoxMode.DETECTOR) {
+                m.put("detector", detectorName);
+                m.put("detector_misses", o.detectorMisses());
+            }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), m);
             out.println("wrote " + json);
         }

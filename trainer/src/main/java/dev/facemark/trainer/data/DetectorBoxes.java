@@ -113,5 +113,12 @@ public final class DetectorBoxes {
         }
     }
 
+    /** As {@link #detect(HaarCascadeDetector, FaceSample)}, with any of the tracker's detectors (for {@code trainer calibrate --detector}). */
+    public static FaceBox detect(BoxDetector detector, FaceSample s) {
+        try (Mat img = ImageLoader.readColor(s.image())) {
+            return CalibrationFit.closestPlausible(detector.detect(img), s.landmarkBox());
+        }
+    }
+
     static String key(FaceSample s) { return s.subset() + "|" + s.name(); }
 }

@@ -3,8 +3,6 @@ package dev.facemark.trainer.eval;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
-import dev.facemark.core.detect.HaarCascadeDetector;
-import dev.facemark.core.detect.HaarFace;
 import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
@@ -16,6 +14,7 @@ import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.data.BoxDetector;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -42,40 +41,49 @@ public final class ModelEvaluation {
      *               frame after the first; 0 = the box protocol alone
      */
     public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, int refine, IntConsumer progress) {
+        if (boxes == BoxMode.GT) return run(model, data, (BoxDetector) null, refine, progress);
+        try (BoxDetector haar = BoxDetector.open("haar", null)) {
+            return run(model, data, haar, refine, progress);
+        }
+    }
+
+    /**
+     * @param detector null for ground-truth boxes; else its detections, mapped through the model's
+     *                 calibration for {@code detector.name()}, give the crops (the tracker's first frame)
+     */
+    public static Outcome run(LandmarkModel model, Dataset data, BoxDetector detector, int refine, IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new UserException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
         }
         Evaluator ev = new Evaluator(PointScheme.IBUG_68);
         List<FaceResult> faces = new ArrayList<>(data.size());
-        DetectorCalibration cal = c.calibration("haar");
+        DetectorCalibration cal = detector == null ? null : c.calibration(detector.name());
         int misses = 0;
-        try (HaarCascadeDetector haar = boxes == BoxMode.DETECTOR ? new HaarCascadeDetector() : null) {
-            for (int i = 0; i < data.size(); i++) {
-                FaceSample s = data.get(i);
-                FaceBox truthBox = s.landmarkBox();
-                try (Mat img = ImageLoader.readColor(s.image())) {
-                    FaceBox ref = truthBox;
-                    boolean detected = true;
-                    if (haar != null) {
-                        List<FaceBox> est = haar.detect(img).stream().map(HaarFace::box).map(cal::toLandmarkBox).toList();
-                        FaceBox m = bestMatch(est, truthBox, 0.3f);
-                        if (m != null) ref = m; else { detected = false; misses++; }
-                    }
-                    CropTransform crop = model.cropFor(ref, 0f);
-                    Predictions p = model.predict(img, List.of(crop));
-                    float[] pred = p.landmarks(0).clone();
-                    int[] eyes = c.scheme().outerEyeCorners();
-                    for (int k = 0; k < refine; k++) {
-                        float angle = CropFromLandmarks.roll(pred, eyes[0], eyes[1]);
-                        CropTransform next = model.cropFor(CropFromLandmarks.box(pred, angle), angle);
-                        pred = model.predict(img, List.of(next)).landmarks(0).clone();
-                    }
-                    Evaluator.Face f = ev.add(s.subset(), pred, s.points());
-                    faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, s.points(), detected));
+        for (int i = 0; i < data.size(); i++) {
+            FaceSample s = data.get(i);
+            FaceBox truthBox = s.landmarkBox();
+            try (Mat img = ImageLoader.readColor(s.image())) {
+                FaceBox ref = truthBox;
+                boolean detected = true;
+                if (detector != null) {
+                    List<FaceBox> est = detector.detect(img).stream().map(cal::toLandmarkBox).toList();
+                    FaceBox m = bestMatch(est, truthBox, 0.3f);
+                    if (m != null) ref = m; else { detected = false; misses++; }
                 }
-                if (progress != null) progress.accept(i + 1);
+                CropTransform crop = model.cropFor(ref, 0f);
+                Predictions p = model.predict(img, List.of(crop));
+                float[] pred = p.landmarks(0).clone();
+                int[] eyes = c.scheme().outerEyeCorners();
+                for (int k = 0; k < refine; k++) {
+                    float angle = CropFromLandmarks.roll(pred, eyes[0], eyes[1]);
+                    CropTransform next = model.cropFor(CropFromLandmarks.box(pred, angle), angle);
+                    pred = model.predict(img, List.of(next)).landmarks(0).clone();
+                }
+                Evaluator.Face f = ev.add(s.subset(), pred, s.points());
+                faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, s.points(), detected));
             }
+            if (progress != null) progress.accept(i + 1);
         }
         return new Outcome(ev.report(), faces, misses);
     }

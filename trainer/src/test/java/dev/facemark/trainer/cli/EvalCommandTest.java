@@ -84,9 +84,29 @@ class EvalCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals("detector", j.get("boxes").asText());
+        assertEquals("haar", j.get("detector").asText(), "--boxes detector means the default detector, Haar");
         assertEquals(4, j.get("faces").asInt());
         // Four frontal 300-W test faces: the tracker's Haar detector (core HaarCascadeDetector) finds at least three.
         assertTrue(j.get("detector_misses").asInt() <= 1, "detector misses: " + j.get("detector_misses"));
+    }
+
+    @Test
+    void yunetBoxesUseTheSharedYuNetDetectorAndItsCalibration() throws IOException {
+        Path json = tmp.resolve("yunet.json");
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--boxes", "yunet", "--yunet-model", TestData.yunetModel().toString(), "--json", json.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("detector (yunet) boxes"), r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("detector", j.get("boxes").asText());
+        assertEquals("yunet", j.get("detector").asText());
+        assertEquals(4, j.get("faces").asInt());
+        // With the fitted calibration every calibrated YuNet box overlaps its frontal face's landmark box by IoU >= 0.3.
+        assertEquals(0, j.get("detector_misses").asInt(), "detector misses: " + j.get("detector_misses"));
+        CliRunner.Result missing = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(),
+                "--boxes", "yunet", "--yunet-model", tmp.resolve("nope-yunet.onnx").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("nope-yunet.onnx") && missing.err().strip().lines().count() == 1, missing.err());
     }
 
     @Test

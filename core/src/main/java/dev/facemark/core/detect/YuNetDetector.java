@@ -1,0 +1,108 @@
+package dev.facemark.core.detect;
+
+import dev.facemark.core.geom.FaceBox;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * THE YuNet face detector: libfacedetection's small CNN through OpenCV's {@code FaceDetectorYN},
+ * on a copy of the frame shrunk to at most {@link #MAX_SIDE} px. More robust than Haar to pose and
+ * lighting. The tracker finds faces with it ({@code --detector yunet:PATH}) and the trainer fits
+ * the "yunet" calibration with it, so both must see exactly the same boxes: one class, one set of
+ * parameters. The model file ({@value #MODEL_FILE}) is not shipped: callers pass its path.
+ *
+ * <p>Not thread-safe (the OpenCV detector and scratch Mats): one per thread.
+ */
+public final class YuNetDetector implements AutoCloseable {
+    /** The model file name the project is tested with (Apache-2.0, ShiqiYu/libfacedetection.train {@code onnx/}). */
+    public static final String MODEL_FILE = "yunet_n_320_320.onnx";
+    /** Longer side of the frame the network runs on. */
+    public static final int MAX_SIDE = 320;
+    public static final float SCORE_THRESHOLD = 0.6f;
+    public static final float NMS_THRESHOLD = 0.3f;
+    public static final int TOP_K = 50;
+
+    private final FaceDetectorYN yn;
+    private final Downscale downscale;
+    private final Mat faces = new Mat();
+    private final float scoreThreshold;
+    private final int maxSide;
+    private Mat prepared;
+    private int inW, inH;
+
+    /**
+     * @throws IllegalArgumentException when {@code model} is not a file or OpenCV cannot load it
+     *                                  (the message names the file)
+     */
+    public YuNetDetector(Path model, float scoreThreshold, int maxSide) {
+        if (!Files.isRegularFile(model)) throw new IllegalArgumentException("YuNet model " + model + " does not exist");
+        try (Size size = new Size(MAX_SIDE, MAX_SIDE)) {
+            yn = FaceDetectorYN.create(model.toString(), "", size, scoreThreshold, NMS_THRESHOLD, TOP_K, 0, 0);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException("cannot load YuNet model " + model + ": " + why, e);
+        }
+        this.scoreThreshold = scoreThreshold;
+        this.maxSide = maxSide;
+        downscale = new Downscale(maxSide);
+    }
+
+    /** The detector with the shipped parameters; what the tracker and trainer use. */
+    public YuNetDetector(Path model) { this(model, SCORE_THRESHOLD, MAX_SIDE); }
+
+    /** This detector's parameters, for provenance (e.g. next to a fitted calibration). */
+    public String describe() {
+        return String.format(Locale.ROOT, "yunet max_side=%d score_threshold=%s nms=%s top_k=%d",
+                maxSide, scoreThreshold, NMS_THRESHOLD, TOP_K);
+    }
+
+    /** Downscales a BGR frame into the image {@link #detect()} runs on (kept by reference when already small). */
+    public void prepare(Mat bgr) {
+        prepared = downscale.apply(bgr);
+        if (prepared.cols() != inW || prepared.rows() != inH) {
+            inW = prepared.cols();
+            inH = prepared.rows();
+            try (Size size = new Size(inW, inH)) {
+                yn.setInputSize(size);
+            }
+        }
+    }
+
+    /** Faces on the prepared image, in source pixels, highest score first. */
+    public List<YuNetFace> detect() {
+        if (prepared == null) throw new IllegalStateException("prepare a frame before detecting");
+        yn.detect(prepared, faces);
+        List<YuNetFace> out = new ArrayList<>();
+        if (faces.empty()) return out;
+        float k = downscale.toSource();
+        try (FloatIndexer idx = faces.createIndexer()) {
+            for (int i = 0; i < faces.rows(); i++) {
+                // Row: x, y, w, h, 5 landmark pairs, score. YuNet boxes are in pixel-edge coordinates;
+                // the project's boxes put pixel centres at integers (-0.5).
+                FaceBox box = new FaceBox(idx.get(i, 0) * k - 0.5f, idx.get(i, 1) * k - 0.5f, idx.get(i, 2) * k, idx.get(i, 3) * k);
+                out.add(new YuNetFace(box, idx.get(i, 14)));
+            }
+        }
+        out.sort((a, b) -> Float.compare(b.score(), a.score()));
+        return out;
+    }
+
+    /** {@link #prepare} then {@link #detect()}. */
+    public List<YuNetFace> detect(Mat bgr) {
+        prepare(bgr);
+        return detect();
+    }
+
+    @Override
+    public void close() {
+        yn.close(); downscale.close(); faces.close();
+    }
+}
