@@ -45,6 +45,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
+    @Option(names = "--flip", description = "flip test-time augmentation: each face also runs mirrored, the answers averaged (twice the inference)")
+    boolean flip;
     @Option(names = "--refine", defaultValue = "0", description = "extra passes cropped from the previous pass's points, de-rotated, as the tracker does on every frame after the first (default: ${DEFAULT-VALUE})") int refine;
 
     @Override
@@ -65,10 +67,11 @@ public final class EvalCommand implements Callable<Integer> {
         ModelEvaluation.Outcome o;
         try (BoxDetector det = detectorName == null ? null : BoxDetector.open(detectorName, yunetModel);
              LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
-            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%n", model, m.contract().architecture(),
+            m.setFlipTest(flip);
+            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%s%n", model, m.contract().architecture(),
                     m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(),
                     det == null ? "gt" : "detector (" + det.name() + ")",
-                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)");
+                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flip ? ", flip-averaged" : "");
             o = ModelEvaluation.run(m, faces, det, refine, null);
         }
         EvaluationReport r = o.report();
@@ -84,6 +87,7 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("split", split);
             m.put("boxes", mode.name().toLowerCase());
             m.put("refine", refine);
+            m.put("flip", flip);
             if (mode == BoxMode.DETECTOR) {
                 m.put("detector", detectorName);
                 m.put("detector_misses", o.detectorMisses());

@@ -110,6 +110,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void flipAveragesEachFaceWithItsMirrorAndSaysSo() throws IOException {
+        Path plain = tmp.resolve("noflip.csv"), flipped = tmp.resolve("flip.csv"), json = tmp.resolve("flip.json");
+        assertEquals(0, CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--predictions", plain.toString(), "--threads", "1").exit());
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
+                "--flip", "--predictions", flipped.toString(), "--json", json.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("flip-averaged"), r.out());
+        assertTrue(new ObjectMapper().readTree(json.toFile()).get("flip").asBoolean());
+        assertNotEquals(Files.readString(plain), Files.readString(flipped), "the mirrored pass changes the answers");
+    }
+
+    @Test
     void refinePassesCropFromThePreviousPassLikeTheTracker() throws IOException {
         Path plain = tmp.resolve("plain.csv"), refined = tmp.resolve("refined.csv"), json = tmp.resolve("refined.json");
         assertEquals(0, CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
