@@ -18,7 +18,7 @@ public record DetectorCalibration(String detector, float dx, float dy, float sw,
      * {@code HaarCascadeDetector} (1425 of 1500 matched; mean IoU with the landmark box 0.577 raw, 0.766 calibrated).
      * Re-run 2026-11-28 (session 2) after {@code MIN_FACE} went from 20 to 30 px: 1372 of 1500 matched (the smallest
      * faces are no longer detected), fit (0.0073, 0.168, 0.884, 0.857), IoU 0.577 -> 0.767: within 0.004 of these
-     * numbers, which are kept so shipped models' metadata stays valid.
+     * numbers, so they are kept (changing them would only shift the evaluated numbers by noise).
      */
     public static final DetectorCalibration HAAR = new DetectorCalibration("haar", 0.006f, 0.169f, 0.883f, 0.860f);
     /**
