@@ -3,6 +3,7 @@ package dev.facemark.tracker.bench;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.runtime.Device;
 import dev.facemark.tracker.render.GlUnavailableException;
+import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--render", description = "also run each model with offscreen rendering (1280x720 by default) and read-back")
     boolean render;
 
+    @Option(names = "--layers", paramLabel = "LIST",
+            description = "with --render: layers to draw, e.g. all or video,points,heatmaps (default: the live view's)")
+    String layers;
+
     @Option(names = "--render-size", paramLabel = "WxH", defaultValue = "1280x720", description = "offscreen target size (default ${DEFAULT-VALUE})")
     String renderSize;
 
@@ -104,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
         Device dev = Device.parse(device);
         int[] size = parseSize(renderSize);
         if (models.isEmpty()) models.add(defaultModel());
-        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection);
+        if (layers != null) Layer.parseList(layers); // a bad name fails here, in one line, before any work
+        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection, layers);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
             report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, (int) Math.max(1, Math.min(1000, memoryFrames / 20)), render));

@@ -17,9 +17,10 @@ import java.nio.file.Path;
  * @param renderWidth  offscreen target width when rendering
  * @param renderHeight offscreen target height when rendering
  * @param syncDetection periodic face detection in line on the pipeline thread instead of in the background
+ * @param layers       render layers as a comma list ({@code Layer.parseList}), or null for the renderer's defaults
  */
 public record BenchConfig(Path input, String detector, int threads, Device device, int warmup, int loops, long maxFrames,
-                          int renderWidth, int renderHeight, boolean syncDetection) {
+                          int renderWidth, int renderHeight, boolean syncDetection, String layers) {
 
     public BenchConfig {
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
@@ -32,12 +33,12 @@ public record BenchConfig(Path input, String detector, int threads, Device devic
     }
 
     public static BenchConfig of(Path input) {
-        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720, false);
+        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720, false, null);
     }
 
-    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight, syncDetection); }
-    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight, syncDetection); }
-    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight, syncDetection); }
-    public BenchConfig withSyncDetection(boolean sync) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, sync); }
-    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection); }
+    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
+    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
+    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight, syncDetection, layers); }
+    public BenchConfig withSyncDetection(boolean sync) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, sync, layers); }
+    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
 }

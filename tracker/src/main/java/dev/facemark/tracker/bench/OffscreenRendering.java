@@ -2,6 +2,7 @@ package dev.facemark.tracker.bench;
 
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.render.RenderOptions;
 import dev.facemark.tracker.render.Renderer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -20,8 +21,10 @@ final class OffscreenRendering implements AutoCloseable {
     private final ByteBuffer readBack;
     private final String modelName;
 
-    OffscreenRendering(int width, int height, String modelName) {
-        this.renderer = Renderer.offscreen(width, height, new RenderOptions());
+    OffscreenRendering(int width, int height, String modelName, String layers) {
+        RenderOptions o = new RenderOptions();
+        if (layers != null) o.setLayers(Layer.parseList(layers));
+        this.renderer = Renderer.offscreen(width, height, o);
         this.readBack = MemoryUtil.memAlloc(width * height * 3);
         this.modelName = modelName;
     }

@@ -10,6 +10,7 @@ import dev.facemark.tracker.output.LandmarkRecords;
 import dev.facemark.tracker.profile.Stage;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.source.SourceFrame;
 import dev.facemark.tracker.source.Sources;
@@ -49,9 +50,10 @@ public final class PipelineBench {
         String modelName = modelFile.getFileName().toString();
         try (LandmarkModel model = LandmarkModel.open(modelFile, new RuntimeOptions(c.threads(), c.device()));
              FaceDetector detector = Detectors.open(c.detector());
-             FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection()), timer);
+             FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection())
+                     .withHeatmaps(render && c.layers() != null && Layer.parseList(c.layers()).contains(Layer.HEATMAPS)), timer);
              LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
-             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName) : null) {
+             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers()) : null) {
             Loop loop = new Loop(c, timer, tracker, out, view, afterFrame);
             loop.run();
             if (loop.measured == 0) {

@@ -72,4 +72,18 @@ class BenchCommandTest {
         assertEquals(1, dev.code());
         assertTrue(dev.err().contains("tpu") && dev.err().contains("cuda"), dev.err());
     }
+
+    @Test
+    void renderLayersAreChosenAndAnUnknownOneIsNamed() throws Exception {
+        Path json = tmp.resolve("layers.json");
+        CliRun r = tracker("bench", "--input", TestFiles.video().toString(), "--model", Models.fastOrFixture(tmp).toString(),
+                "--render", "--layers", "all", "--frames", "30", "--warmup", "10", "--per-face-runs", "0", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rendered = new ObjectMapper().readTree(json.toFile()).get("runs").get(1);
+        assertEquals(20, rendered.get("stages").get("render").get("count").asLong());
+        CliRun bad = tracker("bench", "--input", TestFiles.video().toString(), "--render", "--layers", "video,sparkles");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("sparkles"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
 }
