@@ -3,6 +3,7 @@ package dev.facemark.tracker.bench;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.render.HudInfo;
 import dev.facemark.tracker.render.Layer;
+import dev.facemark.tracker.render.RenderPhases;
 import dev.facemark.tracker.render.RenderOptions;
 import dev.facemark.tracker.render.Renderer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -20,11 +21,14 @@ final class OffscreenRendering implements AutoCloseable {
     private final Renderer renderer;
     private final ByteBuffer readBack;
     private final String modelName;
+    private RenderPhases phases;
 
     OffscreenRendering(int width, int height, String modelName, String layers) {
         RenderOptions o = new RenderOptions();
         if (layers != null) o.setLayers(Layer.parseList(layers));
         this.renderer = Renderer.offscreen(width, height, o);
+        // Diagnostics: -Dfacemark.renderPhases=true times each render phase (adds glFinish calls) and prints the medians.
+        if (Boolean.getBoolean("facemark.renderPhases")) renderer.setPhases(phases = new RenderPhases());
         this.readBack = MemoryUtil.memAlloc(width * height * 3);
         this.modelName = modelName;
     }
@@ -39,6 +43,7 @@ final class OffscreenRendering implements AutoCloseable {
 
     @Override
     public void close() {
+        if (phases != null) System.err.println("render phase medians, ms: " + phases.medians());
         try {
             renderer.close();
         } finally {
