@@ -112,13 +112,13 @@ public final class HeatmapOverlay implements AutoCloseable {
     }
 
     /**
-     * The texel box outside which the overlay would be invisible (alpha under 2/255), one texel
+     * The texel box outside which the overlay would be invisible (alpha under 2/255, see
+     * {@link HeatColours}), one texel
      * wider for bilinear sampling. Drawing only that part of the crop saves most of the blended
      * pixels, which are what software GL pays for (about 5 ns each at 720p).
      */
     private void cullBounds(float[] v, int w, int h, float opacity) {
-        float a = 2f / 255f / Math.max(opacity, 1e-3f);
-        float min = a * a; // alpha = opacity * sqrt(value)
+        float min = HeatColours.visibleFrom(opacity);
         int x0 = w, y0 = h, x1 = -1, y1 = -1;
         for (int y = 0; y < h; y++) {
             int row = y * w;

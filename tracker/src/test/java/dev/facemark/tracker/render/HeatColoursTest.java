@@ -9,10 +9,15 @@ class HeatColoursTest {
     private static int channel(int rgba, int k) { return (rgba >>> (8 * k)) & 0xFF; }
 
     @Test
-    void zeroIsTransparentAndAlphaIsOpacityTimesSqrtValue() {
+    void belowTheFloorIsTransparentAndAboveItAlphaIsOpacityTimesSqrtRamp() {
         assertEquals(0, HeatColours.premultipliedRgba(0f, 1f));
         assertEquals(0, HeatColours.premultipliedRgba(-1f, 1f), "negative values clamp to nothing");
-        assertEquals(Math.round(255 * 0.8f * 0.5f), channel(HeatColours.premultipliedRgba(0.25f, 0.8f), 3), 1);
+        assertEquals(0, HeatColours.premultipliedRgba(HeatColours.FLOOR, 1f), "a map's tail below the floor is not drawn");
+        float quarter = HeatColours.FLOOR + 0.25f * (1 - HeatColours.FLOOR); // ramp 0.25 -> sqrt 0.5
+        assertEquals(Math.round(255 * 0.8f * 0.5f), channel(HeatColours.premultipliedRgba(quarter, 0.8f), 3), 1);
+        float from = HeatColours.visibleFrom(0.8f);
+        assertTrue(channel(HeatColours.premultipliedRgba(from * 0.98f, 0.8f), 3) <= 2, "just below visibleFrom: about invisible");
+        assertTrue(channel(HeatColours.premultipliedRgba(from * 1.05f, 0.8f), 3) >= 2, "just above: visible");
         assertEquals(255, channel(HeatColours.premultipliedRgba(1f, 1f), 3));
         assertEquals(0xFFFFFFFF, HeatColours.premultipliedRgba(1f, 1f), "peak at full opacity is opaque white");
     }
