@@ -3,28 +3,35 @@ package dev.facemark.tracker.render;
 /**
  * The heatmap overlay's colour map: "hot" (black -> red -> yellow -> white), monotonic in
  * brightness so a map's peak is its brightest spot (a rainbow map would hide the maximum in dark
- * red). Values are each map's share of its own peak; below {@link #FLOOR} they are not drawn
- * (softmax maps have long, speckled tails that would otherwise tint the whole crop up to a hard
- * edge), above it alpha = opacity * sqrt(ramp) so the shoulders of weak maps stay visible.
+ * red). Values are each map's share of its own peak. Alpha = opacity * sqrt(value), so the
+ * shoulders of weak maps stay visible, faded smoothly to 0 below {@link #FADE}: softmax maps have
+ * long, speckled tails that would otherwise tint the whole crop up to a hard edge.
  */
 final class HeatColours {
-    /** Share of a map's peak below which nothing is drawn. */
-    static final float FLOOR = 0.1f;
+    /** Share of a map's peak below which the overlay fades out (smoothstep from 0 to this). */
+    static final float FADE = 0.1f;
     /** Alpha below which a texel counts as invisible (for culling). */
     static final float MIN_ALPHA = 2f / 255f;
 
     private HeatColours() {}
 
-    /** The overlay's visible strength in [0, 1] for a value: 0 at or below the floor, 1 at the peak. */
-    static float ramp(float value) {
-        float v = (value - FLOOR) / (1f - FLOOR);
-        return v <= 0 ? 0 : Math.min(v, 1f);
+    /** Alpha for a value in [0, 1] at full opacity. */
+    static float alpha(float value) {
+        float v = value <= 0 ? 0 : Math.min(value, 1f);
+        float t = Math.min(v / FADE, 1f);
+        return (float) Math.sqrt(v) * t * t * (3 - 2 * t);
     }
 
-    /** Smallest value whose alpha reaches {@link #MIN_ALPHA} at this opacity. */
+    /** Smallest value whose alpha reaches {@link #MIN_ALPHA} at this opacity (alpha grows with the value). */
     static float visibleFrom(float opacity) {
-        float a = MIN_ALPHA / Math.max(opacity, 1e-3f);
-        return FLOOR + (1f - FLOOR) * a * a;
+        float target = MIN_ALPHA / Math.max(opacity, 1e-3f);
+        if (target >= 1f) return 1f;
+        float lo = 0f, hi = 1f;
+        for (int i = 0; i < 30; i++) {
+            float mid = 0.5f * (lo + hi);
+            if (alpha(mid) >= target) hi = mid; else lo = mid;
+        }
+        return lo;
     }
 
     /**
@@ -32,8 +39,8 @@ final class HeatColours {
      * (a little-endian int, for {@code ByteBuffer.putInt} on a native-order buffer).
      */
     static int premultipliedRgba(float value, float opacity) {
-        float v = ramp(value);
-        float a = Math.min(1f, Math.max(0f, opacity)) * (float) Math.sqrt(v);
+        float v = value <= 0 ? 0 : Math.min(value, 1f);
+        float a = Math.min(1f, Math.max(0f, opacity)) * alpha(v);
         int r = unit(clamp01(3 * v) * a), g = unit(clamp01(3 * v - 1) * a), b = unit(clamp01(3 * v - 2) * a);
         return r | g << 8 | b << 16 | unit(a) << 24;
     }

@@ -30,6 +30,8 @@ public final class HeatmapOverlay implements AutoCloseable {
     private final int texture, vao, vbo;
     private float[] reduced = new float[0];
     private int texW, texH;
+    /** Target size of the colour-mapped texture's longer side (maps are upsampled up to 4x towards it). */
+    private static final int UPSAMPLED = 112;
     /** Visible texel box of the last reduced map: x0, y0, x1, y1 (exclusive). */
     private final int[] bounds = new int[4];
     private java.nio.ByteBuffer rgba;
@@ -147,31 +149,47 @@ public final class HeatmapOverlay implements AutoCloseable {
         float[] value = reduce(hm, sel, o);
         if (value == null || bounds[2] <= bounds[0] || bounds[3] <= bounds[1]) return;
 
-        // Colour-mapped on the CPU into a small premultiplied RGBA8 texture (one map's worth of texels),
-        // so the face-sized quad only filters and blends RGBA8, llvmpipe's fast path: sampling a
-        // float map and colour-mapping per pixel cost about 20 ns per covered pixel there.
-        int plane = hm.width() * hm.height();
-        if (rgba == null || rgba.capacity() < plane * 4) {
+        // Colour-mapped on the CPU into a small premultiplied RGBA8 texture, so the face-sized quad
+        // only filters and blends RGBA8, llvmpipe's fast path (sampling a float map and colour-mapping
+        // per pixel cost about 20 ns per covered pixel there). The values are first upsampled
+        // bilinearly (28 -> 112 texels): the colour map's sqrt must apply after interpolation, or a
+        // one-texel peak shrinks to a dot instead of glowing.
+        int mw = hm.width(), mh = hm.height();
+        int up = Math.max(1, Math.min(4, UPSAMPLED / Math.max(mw, mh)));
+        int tw = mw * up, th = mh * up;
+        if (rgba == null || rgba.capacity() < tw * th * 4) {
             if (rgba != null) MemoryUtil.memFree(rgba);
-            rgba = MemoryUtil.memAlloc(plane * 4);
+            rgba = MemoryUtil.memAlloc(tw * th * 4);
         }
         float opacity = o.heatmapOpacity();
-        for (int i = 0; i < plane; i++) rgba.putInt(i * 4, HeatColours.premultipliedRgba(value[i], opacity));
-        rgba.position(0).limit(plane * 4);
+        for (int y = 0; y < th; y++) {
+            float sy = Math.min(Math.max((y + 0.5f) / up - 0.5f, 0f), mh - 1f);
+            int y0 = (int) sy, y1 = Math.min(y0 + 1, mh - 1);
+            float fy = sy - y0;
+            for (int x = 0; x < tw; x++) {
+                float sx = Math.min(Math.max((x + 0.5f) / up - 0.5f, 0f), mw - 1f);
+                int x0 = (int) sx, x1 = Math.min(x0 + 1, mw - 1);
+                float fx = sx - x0;
+                float top = value[y0 * mw + x0] + fx * (value[y0 * mw + x1] - value[y0 * mw + x0]);
+                float bottom = value[y1 * mw + x0] + fx * (value[y1 * mw + x1] - value[y1 * mw + x0]);
+                rgba.putInt((y * tw + x) * 4, HeatColours.premultipliedRgba(top + fy * (bottom - top), opacity));
+            }
+        }
+        rgba.position(0).limit(tw * th * 4);
         glBindTexture(GL_TEXTURE_2D, texture);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        if (hm.width() != texW || hm.height() != texH) {
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, hm.width(), hm.height(), 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-            texW = hm.width();
-            texH = hm.height();
+        if (tw != texW || th != texH) {
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tw, th, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+            texW = tw;
+            texH = th;
         } else {
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, texW, texH, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
         }
 
         CropTransform crop = hm.crop();
-        float u0 = bounds[0] / (float) texW, v0 = bounds[1] / (float) texH;
-        float u1 = bounds[2] / (float) texW, v1 = bounds[3] / (float) texH;
+        float u0 = bounds[0] / (float) mw, v0 = bounds[1] / (float) mh;
+        float u1 = bounds[2] / (float) mw, v1 = bounds[3] / (float) mh;
         // uv 0..1 spans the crop from its first pixel's left edge (-0.5) to its last pixel's right edge.
         float l = u0 * crop.width() - 0.5f, t = v0 * crop.height() - 0.5f;
         float r = u1 * crop.width() - 0.5f, b = v1 * crop.height() - 0.5f;

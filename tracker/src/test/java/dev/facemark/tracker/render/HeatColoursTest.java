@@ -9,14 +9,14 @@ class HeatColoursTest {
     private static int channel(int rgba, int k) { return (rgba >>> (8 * k)) & 0xFF; }
 
     @Test
-    void belowTheFloorIsTransparentAndAboveItAlphaIsOpacityTimesSqrtRamp() {
+    void alphaIsOpacityTimesSqrtValueAboveTheFadeAndFadesToNothingBelow() {
         assertEquals(0, HeatColours.premultipliedRgba(0f, 1f));
         assertEquals(0, HeatColours.premultipliedRgba(-1f, 1f), "negative values clamp to nothing");
-        assertEquals(0, HeatColours.premultipliedRgba(HeatColours.FLOOR, 1f), "a map's tail below the floor is not drawn");
-        float quarter = HeatColours.FLOOR + 0.25f * (1 - HeatColours.FLOOR); // ramp 0.25 -> sqrt 0.5
-        assertEquals(Math.round(255 * 0.8f * 0.5f), channel(HeatColours.premultipliedRgba(quarter, 0.8f), 3), 1);
+        assertEquals(Math.round(255 * 0.8f * 0.5f), channel(HeatColours.premultipliedRgba(0.25f, 0.8f), 3), 1);
+        assertTrue(channel(HeatColours.premultipliedRgba(0.01f, 1f), 3) < 2, "a 1% tail is invisible, not sqrt(0.01) = 10%");
+        assertTrue(channel(HeatColours.premultipliedRgba(0.05f, 1f), 3) < channel(HeatColours.premultipliedRgba(0.1f, 1f), 3));
         float from = HeatColours.visibleFrom(0.8f);
-        assertTrue(channel(HeatColours.premultipliedRgba(from * 0.98f, 0.8f), 3) <= 2, "just below visibleFrom: about invisible");
+        assertTrue(channel(HeatColours.premultipliedRgba(from * 0.95f, 0.8f), 3) <= 2, "just below visibleFrom: about invisible");
         assertTrue(channel(HeatColours.premultipliedRgba(from * 1.05f, 0.8f), 3) >= 2, "just above: visible");
         assertEquals(255, channel(HeatColours.premultipliedRgba(1f, 1f), 3));
         assertEquals(0xFFFFFFFF, HeatColours.premultipliedRgba(1f, 1f), "peak at full opacity is opaque white");
