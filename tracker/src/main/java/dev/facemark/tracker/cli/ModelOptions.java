@@ -16,7 +16,8 @@ public final class ModelOptions {
     /** The model packaged in the tracker jar (from the repository's models/ folder). */
     public static final String PACKAGED_MODEL = "models/fast.onnx";
 
-    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model (default: the packaged " + PACKAGED_MODEL + ")")
+    @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model file, or the name of one packaged from models/ "
+            + "(fast, fast75) (default: the packaged " + PACKAGED_MODEL + ")")
     Path model;
 
     @Option(names = "--detector", paramLabel = "haar|yunet:PATH", defaultValue = "haar",
@@ -63,7 +64,9 @@ public final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
-        LandmarkModel m = model != null ? LandmarkModel.open(model, ro) : openPackaged(ro);
+        LandmarkModel m = model == null ? openPackaged(PACKAGED_MODEL, ro)
+                : !java.nio.file.Files.exists(model) && packagedName(model) != null ? openPackaged(packagedName(model), ro)
+                : LandmarkModel.open(model, ro);
         try {
             return m.setFlipTest(flipTest);
         } catch (RuntimeException e) {
@@ -72,15 +75,23 @@ public final class ModelOptions {
         }
     }
 
-    private static LandmarkModel openPackaged(RuntimeOptions ro) {
-        try (InputStream in = ModelOptions.class.getClassLoader().getResourceAsStream(PACKAGED_MODEL)) {
+    /** "fast75" or "fast75.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */
+    static String packagedName(Path m) {
+        if (m.getParent() != null) return null;
+        String name = m.toString().endsWith(".onnx") ? m.toString() : m + ".onnx";
+        String resource = "models/" + name;
+        return ModelOptions.class.getClassLoader().getResource(resource) != null ? resource : null;
+    }
+
+    private static LandmarkModel openPackaged(String resource, RuntimeOptions ro) {
+        try (InputStream in = ModelOptions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new UserError("no landmark model: this build has no packaged " + PACKAGED_MODEL
+                throw new UserError("no landmark model: this build has no packaged " + resource
                         + " (train and export one with the trainer); pass --model PATH/TO/model.onnx");
             }
-            return LandmarkModel.open(in.readAllBytes(), PACKAGED_MODEL + " (packaged)", ro);
+            return LandmarkModel.open(in.readAllBytes(), resource + " (packaged)", ro);
         } catch (IOException e) {
-            throw new UserError("cannot read the packaged " + PACKAGED_MODEL + ": " + e.getMessage());
+            throw new UserError("cannot read the packaged " + resource + ": " + e.getMessage());
         }
     }
 

@@ -1,0 +1,31 @@
+package dev.facemark.tracker.cli;
+
+import dev.facemark.core.runtime.LandmarkModel;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelOptionsTest {
+    @Test
+    void aBareNameFindsAModelPackagedFromTheModelsFolder() {
+        assertEquals("models/fast75.onnx", ModelOptions.packagedName(Path.of("fast75")));
+        assertEquals("models/fast.onnx", ModelOptions.packagedName(Path.of("fast.onnx")));
+        assertNull(ModelOptions.packagedName(Path.of("some/dir/fast75")), "a path is a file, never a packaged name");
+        assertNull(ModelOptions.packagedName(Path.of("no-such-model")));
+    }
+
+    @Test
+    void openingByNameGivesThatModel() {
+        ModelOptions o = new ModelOptions();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin ModelOptions m = o;
+        }).parseArgs("--model", "fast75");
+        try (LandmarkModel m = o.openModel()) {
+            assertTrue(m.source().contains("fast75"), m.source());
+            assertEquals(68, m.contract().points());
+        }
+    }
+}
