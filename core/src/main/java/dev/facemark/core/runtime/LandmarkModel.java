@@ -162,7 +162,11 @@ public final class LandmarkModel implements AutoCloseable {
      * The result is reused by the next call.
      */
     public Predictions predict(Mat image, CropTransform[] crops, int count) {
-        if (flipTest) return predictFlipped(image, crops, count);
+        return flipTest ? predictFlipped(image, crops, count) : runAll(image, crops, count);
+    }
+
+    /** Every crop, in chunks of the model's fixed batch (or all at once when the batch is dynamic). */
+    private Predictions runAll(Mat image, CropTransform[] crops, int count) {
         predictions.reset(count);
         if (count == 0) return predictions;
         int chunk = signature.batch() > 0 ? signature.batch() : count;
@@ -179,13 +183,7 @@ public final class LandmarkModel implements AutoCloseable {
             flipped[i] = crops[i];
             flipped[count + i] = crops[i].mirrored();
         }
-        int n = 2 * count;
-        predictions.reset(n);
-        if (count == 0) return predictions;
-        int chunk = signature.batch() > 0 ? signature.batch() : n;
-        for (int start = 0; start < n; start += chunk) {
-            runChunk(image, flipped, start, Math.min(chunk, n - start), chunk);
-        }
+        runAll(image, flipped, 2 * count);
         long t0 = System.nanoTime();
         PointScheme scheme = contract.scheme();
         for (int i = 0; i < count; i++) {

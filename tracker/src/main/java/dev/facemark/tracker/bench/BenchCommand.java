@@ -109,8 +109,9 @@ public final class BenchCommand implements Callable<Integer> {
         Device dev = Device.parse(device);
         int[] size = parseSize(renderSize);
         if (models.isEmpty()) models.add(defaultModel());
-        if (layers != null) Layer.parseList(layers); // a bad name fails here, in one line, before any work
-        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection, layers);
+        // Parsed here, so a bad name fails in one line before any work.
+        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection,
+                layers == null ? null : Layer.parseList(layers));
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
             report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, (int) Math.max(1, Math.min(1000, memoryFrames / 20)), render));

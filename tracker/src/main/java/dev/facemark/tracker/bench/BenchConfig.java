@@ -2,7 +2,10 @@ package dev.facemark.tracker.bench;
 
 import dev.facemark.core.runtime.Device;
 
+import dev.facemark.tracker.render.Layer;
+
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * What one bench run does.
@@ -17,10 +20,10 @@ import java.nio.file.Path;
  * @param renderWidth  offscreen target width when rendering
  * @param renderHeight offscreen target height when rendering
  * @param syncDetection periodic face detection in line on the pipeline thread instead of in the background
- * @param layers       render layers as a comma list ({@code Layer.parseList}), or null for the renderer's defaults
+ * @param layers       render layers, or null for the renderer's defaults
  */
 public record BenchConfig(Path input, String detector, int threads, Device device, int warmup, int loops, long maxFrames,
-                          int renderWidth, int renderHeight, boolean syncDetection, String layers) {
+                          int renderWidth, int renderHeight, boolean syncDetection, Set<Layer> layers) {
 
     public BenchConfig {
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0, got " + threads);

@@ -10,6 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.lwjgl.system.MemoryUtil;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 
 /**
  * The render stage of the bench: the live view's picture (video letterboxed into the target, every
@@ -23,9 +24,9 @@ final class OffscreenRendering implements AutoCloseable {
     private final String modelName;
     private RenderPhases phases;
 
-    OffscreenRendering(int width, int height, String modelName, String layers) {
+    OffscreenRendering(int width, int height, String modelName, Set<Layer> layers) {
         RenderOptions o = new RenderOptions();
-        if (layers != null) o.setLayers(Layer.parseList(layers));
+        if (layers != null) o.setLayers(layers);
         this.renderer = Renderer.offscreen(width, height, o);
         // Diagnostics: -Dfacemark.renderPhases=true times each render phase (adds glFinish calls) and prints the medians.
         if (Boolean.getBoolean("facemark.renderPhases")) renderer.setPhases(phases = new RenderPhases());

@@ -51,7 +51,7 @@ public final class PipelineBench {
         try (LandmarkModel model = LandmarkModel.open(modelFile, new RuntimeOptions(c.threads(), c.device()));
              FaceDetector detector = Detectors.open(c.detector());
              FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection())
-                     .withHeatmaps(render && c.layers() != null && Layer.parseList(c.layers()).contains(Layer.HEATMAPS)), timer);
+                     .withHeatmaps(render && c.layers() != null && c.layers().contains(Layer.HEATMAPS)), timer);
              LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
              OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers()) : null) {
             Loop loop = new Loop(c, timer, tracker, out, view, afterFrame);

@@ -64,9 +64,8 @@ public final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
-        LandmarkModel m = model == null ? openPackaged(PACKAGED_MODEL, ro)
-                : !java.nio.file.Files.exists(model) && packagedName(model) != null ? openPackaged(packagedName(model), ro)
-                : LandmarkModel.open(model, ro);
+        String packaged = model == null ? PACKAGED_MODEL : java.nio.file.Files.exists(model) ? null : packagedName(model);
+        LandmarkModel m = packaged != null ? openPackaged(packaged, ro) : LandmarkModel.open(model, ro);
         try {
             return m.setFlipTest(flipTest);
         } catch (RuntimeException e) {

@@ -118,9 +118,9 @@ public final class HeatmapOverlay implements AutoCloseable {
 
     /**
      * The texel box outside which the overlay would be invisible (alpha under 2/255, see
-     * {@link HeatColours}), one texel
-     * wider for bilinear sampling. Drawing only that part of the crop saves most of the blended
-     * pixels, which are what software GL pays for (about 5 ns each at 720p).
+     * {@link HeatColours}), one texel wider for bilinear sampling. Drawing only that part of the
+     * crop saves most of the blended pixels, which are what software GL pays for (about 5 ns each
+     * at 720p).
      */
     private void cullBounds(float[] v, int w, int h, float opacity) {
         float min = HeatColours.visibleFrom(opacity);

@@ -41,11 +41,16 @@ final class PixelSwizzle {
         }
     }
 
-    /** Bilinear resize of BGR rows into {@code out} (re-allocated as {@code dw x dh} 8UC3 if needed). */
-    static void resizeBgr(ByteBuffer src, long srcStride, int w, int h, Mat out, int dw, int dh) {
+    /**
+     * BGR rows resized bilinearly to {@code dw x dh} in {@code scratch} (re-allocated as needed), then
+     * swizzled to tightly packed RGBA in {@code dst}.
+     */
+    static void bgrToRgbaResized(ByteBuffer src, long srcStride, int w, int h, Mat scratch, ByteBuffer dst, int dw, int dh) {
         try (BytePointer sp = new BytePointer(src); Mat s = new Mat(h, w, CV_8UC3, sp, srcStride);
-             org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(dw, dh)) {
-            resize(s, out, size, 0, 0, INTER_LINEAR);
+             org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(dw, dh);
+             BytePointer dp = new BytePointer(dst); Mat d = new Mat(dh, dw, CV_8UC4, dp, (long) dw * 4)) {
+            resize(s, scratch, size, 0, 0, INTER_LINEAR);
+            cvtColor(scratch, d, COLOR_BGR2RGBA);
         }
     }
 }

@@ -60,16 +60,13 @@ public final class RenderBench {
      */
     public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
                                  java.util.function.Supplier<FramePass> effects) {
-        return measure(width, height, frames, pngOrNull, layers, effects, DEFAULT_MAP_SIZE);
+        return measure(width, height, frames, pngOrNull, layers, effects, DEFAULT_MAP_SIZE, width, height);
     }
 
-    /** As above with heatmaps of {@code mapSize x mapSize} texels per point. */
-    public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
-                                 java.util.function.Supplier<FramePass> effects, int mapSize) {
-        return measure(width, height, frames, pngOrNull, layers, effects, mapSize, width, height);
-    }
-
-    /** As above with a {@code srcW x srcH} video scaled into the target (a camera below the window's size). */
+    /**
+     * As above with heatmaps of {@code mapSize x mapSize} texels per point and a {@code srcW x srcH}
+     * video scaled into the target (a camera below the window's size).
+     */
     public static Result measure(int width, int height, int frames, Path pngOrNull, String layers,
                                  java.util.function.Supplier<FramePass> effects, int mapSize, int srcW, int srcH) {
         RenderOptions o = new RenderOptions().setLayers(Layer.parseList(layers));

@@ -30,11 +30,7 @@ public final class RenderPhases {
 
     void end(Phase p) {
         glFinish();
-        long now = System.nanoTime();
-        int i = p.ordinal();
-        if (counts[i] == samples[i].length) samples[i] = Arrays.copyOf(samples[i], counts[i] * 2);
-        samples[i][counts[i]++] = (now - mark) / 1e6;
-        mark = now;
+        endCpu(p);
     }
 
     /** Ends a phase measured on the CPU only (no GL work queued, no finish needed). */

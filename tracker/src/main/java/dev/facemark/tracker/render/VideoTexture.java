@@ -76,9 +76,7 @@ public final class VideoTexture implements AutoCloseable {
     }
 
     private void uploadBgr(ByteBuffer src, int stride, int w, int h, int dw, int dh) {
-        if (stride < w * 3) throw new IllegalArgumentException("BGR stride " + stride + " < row bytes " + w * 3);
-        long need = (long) stride * (h - 1) + (long) w * 3;
-        if (src.remaining() < need) throw new IllegalArgumentException("BGR frame has " + src.remaining() + " bytes, needs " + need);
+        checkPlane("BGR frame", src, stride, w * 3, h);
         if (dw <= 0 || dh <= 0) throw new IllegalArgumentException("display size must be positive: " + dw + "x" + dh);
         ByteBuffer dst = mapForWrite(0, (long) dw * dh * 4);
         if (dw == w && dh == h) {
@@ -87,8 +85,7 @@ public final class VideoTexture implements AutoCloseable {
             // Scaled on the CPU: OpenCV's bilinear resize costs 1.5-2.5 ms for a 720p result, a
             // bilinear textured quad 9-12 ms on llvmpipe (RenderBench ... video 28 640x360).
             if (scaled == null) scaled = new org.bytedeco.opencv.opencv_core.Mat();
-            PixelSwizzle.resizeBgr(src, stride, w, h, scaled, dw, dh);
-            PixelSwizzle.bgrToRgba(scaled.data().capacity((long) dh * scaled.step()).asBuffer(), scaled.step(), dst, dw, dh);
+            PixelSwizzle.bgrToRgbaResized(src, stride, w, h, scaled, dst, dw, dh);
         }
         glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
         // The frame stays staged in this pixel buffer; it reaches a texture only when one is asked
@@ -111,8 +108,7 @@ public final class VideoTexture implements AutoCloseable {
         glBindTexture(GL_TEXTURE_2D, texture);
         glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, stagedW, stagedH, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
         glBindTexture(GL_TEXTURE_2D, 0);
-        if (fences[0][stagedPbo] != 0) glDeleteSync(fences[0][stagedPbo]);
-        fences[0][stagedPbo] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        fence(0, stagedPbo);
         glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
     }
 
@@ -151,15 +147,23 @@ public final class VideoTexture implements AutoCloseable {
         return dst;
     }
 
-    private void fenceAfterUse(int i) {
-        fences[i][flip] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    /** Marks the end of a transfer from plane {@code i}'s buffer {@code pbo}, replacing any older fence. */
+    private void fence(int i, int pbo) {
+        if (fences[i][pbo] != 0) glDeleteSync(fences[i][pbo]);
+        fences[i][pbo] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    }
+
+    /** Checks that {@code h} rows of {@code rowBytes}, {@code stride} apart, fit in {@code src}; returns the bytes they span. */
+    private static long checkPlane(String what, ByteBuffer src, int stride, int rowBytes, int h) {
+        if (stride < rowBytes) throw new IllegalArgumentException(what + " stride " + stride + " < row bytes " + rowBytes);
+        long need = (long) stride * (h - 1) + rowBytes;
+        if (src.remaining() < need) throw new IllegalArgumentException(what + " has " + src.remaining() + " bytes, needs " + need);
+        return need;
     }
 
     private void uploadPlane(int i, ByteBuffer src, int stride, int w, int h, int bpp, int internal, int fmt) {
         int rowBytes = w * bpp;
-        if (stride < rowBytes) throw new IllegalArgumentException("plane " + i + " stride " + stride + " < row bytes " + rowBytes);
-        long need = (long) stride * (h - 1) + rowBytes;
-        if (src.remaining() < need) throw new IllegalArgumentException("plane " + i + " has " + src.remaining() + " bytes, needs " + need);
+        long need = checkPlane("plane " + i, src, stride, rowBytes, h);
         boolean packed = stride % bpp == 0;
         long size = packed ? need : (long) rowBytes * h;
         ByteBuffer dst = mapForWrite(i, size);
@@ -178,7 +182,7 @@ public final class VideoTexture implements AutoCloseable {
             texH[i] = h;
         }
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, fmt, GL_UNSIGNED_BYTE, 0L);
-        fenceAfterUse(i);
+        fence(i, flip);
     }
 
     /** Binds the planes to texture units 0..2 for {@code video.frag} compiled for this frame's format. */

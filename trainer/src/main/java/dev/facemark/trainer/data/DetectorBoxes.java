@@ -3,7 +3,6 @@ package dev.facemark.trainer.data;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
 import dev.facemark.core.detect.HaarCascadeDetector;
-import dev.facemark.core.detect.HaarFace;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -68,9 +67,9 @@ public final class DetectorBoxes {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<FaceBox>> out = new ArrayList<>();
-                List<HaarCascadeDetector> detectors = Collections.synchronizedList(new ArrayList<>());
-                ThreadLocal<HaarCascadeDetector> det = ThreadLocal.withInitial(() -> {
-                    HaarCascadeDetector h = new HaarCascadeDetector();
+                List<BoxDetector> detectors = Collections.synchronizedList(new ArrayList<>());
+                ThreadLocal<BoxDetector> det = ThreadLocal.withInitial(() -> {
+                    BoxDetector h = BoxDetector.open("haar", null);
                     detectors.add(h);
                     return h;
                 });
@@ -88,7 +87,7 @@ public final class DetectorBoxes {
                 // A fresh cache replaces whatever was there (nothing, or another detector's boxes).
                 Files.writeString(cache, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                         fresh ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
-                detectors.forEach(HaarCascadeDetector::close);
+                detectors.forEach(BoxDetector::close);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while detecting faces", e);
@@ -102,18 +101,10 @@ public final class DetectorBoxes {
     }
 
     /**
-     * The Haar box of this face (not yet calibrated): the plausible detection closest to its landmark
-     * box, or null when Haar missed it. Shared with {@code trainer calibrate}, so the calibration is
-     * fitted on exactly the boxes training then uses.
+     * The detector's box of this face (not yet calibrated): the plausible detection closest to its
+     * landmark box, or null when the detector missed it. Shared with {@code trainer calibrate}, so the
+     * calibration is fitted on exactly the boxes training then uses.
      */
-    public static FaceBox detect(HaarCascadeDetector haar, FaceSample s) {
-        try (Mat img = ImageLoader.readColor(s.image())) {
-            List<FaceBox> dets = haar.detect(img).stream().map(HaarFace::box).toList();
-            return CalibrationFit.closestPlausible(dets, s.landmarkBox());
-        }
-    }
-
-    /** As {@link #detect(HaarCascadeDetector, FaceSample)}, with any of the tracker's detectors (for {@code trainer calibrate --detector}). */
     public static FaceBox detect(BoxDetector detector, FaceSample s) {
         try (Mat img = ImageLoader.readColor(s.image())) {
             return CalibrationFit.closestPlausible(detector.detect(img), s.landmarkBox());
