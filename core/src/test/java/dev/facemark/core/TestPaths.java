@@ -1,5 +1,7 @@
 package dev.facemark.core;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,6 +21,17 @@ public final class TestPaths {
     public static Path shared() { return root().resolve("../shared").normalize(); }
 
     public static Path data() { return shared().resolve("data"); }
+
+    /** The public-domain portrait from ../shared/samples as a BGR Mat (the caller closes it). */
+    public static Mat graceHopper() {
+        Path p = shared().resolve("samples/grace_hopper.jpg");
+        Mat img = org.bytedeco.opencv.global.opencv_imgcodecs.imread(p.toString());
+        if (img.empty()) throw new IllegalStateException("cannot read the sample image " + p);
+        return img;
+    }
+
+    /** The shipped default model of this checkout. */
+    public static Path fastModel() { return root().resolve("models/fast.onnx"); }
 
     /** The YuNet face detector model (Apache-2.0, not shipped with the project). */
     public static Path yunet() { return shared().resolve("models/yunet_n_320_320.onnx"); }

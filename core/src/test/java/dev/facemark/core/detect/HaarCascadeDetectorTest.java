@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -20,15 +19,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The one Haar detector (tracker and trainer): real cascade from the OpenCV jar on the public-domain photo. */
 class HaarCascadeDetectorTest {
 
-    private static Mat grace() {
-        Mat img = imread(TestPaths.shared().resolve("samples/grace_hopper.jpg").toString());
-        assertFalse(img.empty(), "sample grace_hopper.jpg");
-        return img;
-    }
-
     @Test
     void findsGraceHoppersFaceInSourcePixels() {
-        try (Mat img = grace(); HaarCascadeDetector haar = new HaarCascadeDetector()) {
+        try (Mat img = TestPaths.graceHopper(); HaarCascadeDetector haar = new HaarCascadeDetector()) {
             List<HaarFace> faces = haar.detect(img);
             assertEquals(1, faces.size(), "faces " + faces);
             HaarFace f = faces.get(0);
@@ -43,7 +36,7 @@ class HaarCascadeDetectorTest {
 
     @Test
     void boxesScaleWithTheSourceAndGreyInputGivesTheSameFace() {
-        try (Mat img = grace(); Mat big = new Mat(); Mat grey = new Mat(); Size twice = new Size(img.cols() * 2, img.rows() * 2);
+        try (Mat img = TestPaths.graceHopper(); Mat big = new Mat(); Mat grey = new Mat(); Size twice = new Size(img.cols() * 2, img.rows() * 2);
              HaarCascadeDetector haar = new HaarCascadeDetector()) {
             resize(img, big, twice, 0, 0, INTER_LINEAR);
             cvtColor(img, grey, COLOR_BGR2GRAY);

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.junit.jupiter.api.Assertions.*;
@@ -24,15 +23,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The one YuNet detector (tracker and trainer): the shared model file on real photos and training faces. */
 class YuNetDetectorTest {
 
-    private static Mat grace() {
-        Mat img = imread(TestPaths.shared().resolve("samples/grace_hopper.jpg").toString());
-        assertFalse(img.empty(), "sample grace_hopper.jpg");
-        return img;
-    }
-
     @Test
     void findsGraceHoppersFaceInSourcePixels() {
-        try (Mat img = grace(); YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
+        try (Mat img = TestPaths.graceHopper(); YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
             List<YuNetFace> faces = yn.detect(img);
             assertEquals(1, faces.size(), "faces " + faces);
             YuNetFace f = faces.get(0);
@@ -46,7 +39,7 @@ class YuNetDetectorTest {
 
     @Test
     void boxesScaleWithTheSource() {
-        try (Mat img = grace(); Mat big = new Mat(); Size twice = new Size(img.cols() * 2, img.rows() * 2);
+        try (Mat img = TestPaths.graceHopper(); Mat big = new Mat(); Size twice = new Size(img.cols() * 2, img.rows() * 2);
              YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
             resize(img, big, twice, 0, 0, INTER_LINEAR);
             FaceBox a = yn.detect(img).get(0).box();

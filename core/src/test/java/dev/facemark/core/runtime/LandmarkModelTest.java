@@ -2,6 +2,7 @@ package dev.facemark.core.runtime;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import dev.facemark.core.TestPaths;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.model.ContractException;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -106,9 +106,7 @@ class LandmarkModelTest {
     void heatmapModelReturnsMapsConsistentWithItsPointsAndPeakConfidence() {
         ModelContract c = FixtureModels.contract("fixture-heat", 64, 3, OutputKind.HEATMAPS, 16);
         Path f = FixtureModels.heatmap(tmp.resolve("heat.onnx"), c);
-        Path img = Path.of(System.getProperty("facemark.root", "."), "..", "shared", "samples", "grace_hopper.jpg");
-        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString())) {
-            assertFalse(bgr.empty(), "sample image " + img);
+        try (LandmarkModel model = LandmarkModel.open(f, RuntimeOptions.cpu(1)); Mat bgr = TestPaths.graceHopper()) {
             CropTransform t = model.cropFor(new FaceBox(170, 170, 180, 220), 0.1f);
             Predictions p = model.predict(bgr, List.of(t, t));
             assertTrue(p.hasHeatmaps());
@@ -183,13 +181,16 @@ class LandmarkModelTest {
         assertTrue(e.getMessage().contains("cpu or cuda"));
     }
 
+    /** models/fast.onnx on one thread; the test is skipped in a checkout without it. */
+    private static LandmarkModel shippedFast() {
+        Path fast = TestPaths.fastModel();
+        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
+        return LandmarkModel.open(fast, RuntimeOptions.cpu(1));
+    }
+
     @Test
     void shippedFastModelLoadsAndPredictsInsideItsCropWhenPresent() {
-        Path root = Path.of(System.getProperty("facemark.root", "."));
-        Path fast = root.resolve("models/fast.onnx");
-        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
-        Path img = root.resolve("../shared/samples/grace_hopper.jpg");
-        try (LandmarkModel model = LandmarkModel.open(fast, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString())) {
+        try (LandmarkModel model = shippedFast(); Mat bgr = TestPaths.graceHopper()) {
             assertEquals(68, model.contract().points());
             CropTransform t = model.cropFor(new FaceBox(190, 200, 150, 180), 0f);
             float[] in = model.predict(bgr, List.of(t)).inputLandmarks(0);
@@ -199,12 +200,7 @@ class LandmarkModelTest {
 
     @Test
     void flipTestAnswersAMirroredImageWithExactlyTheMirroredPoints() {
-        Path root = Path.of(System.getProperty("facemark.root", "."));
-        Path fast = root.resolve("models/fast.onnx");
-        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
-        Path img = root.resolve("../shared/samples/grace_hopper.jpg");
-        try (LandmarkModel model = LandmarkModel.open(fast, RuntimeOptions.cpu(1)); Mat bgr = imread(img.toString());
-             Mat mirrored = new Mat()) {
+        try (LandmarkModel model = shippedFast(); Mat bgr = TestPaths.graceHopper(); Mat mirrored = new Mat()) {
             org.bytedeco.opencv.global.opencv_core.flip(bgr, mirrored, 1);
             int w = bgr.cols();
             CropTransform t = model.cropFor(new FaceBox(190, 200, 150, 180), 0f);

@@ -51,19 +51,23 @@ class DetectorsTest {
         }
     }
 
+    /** Same faces, in the same order, with the same boxes and scores; and at least one. */
+    private static void assertSameDetections(List<Detection> core, List<Detection> tracker) {
+        assertFalse(core.isEmpty());
+        assertEquals(core.size(), tracker.size());
+        for (int i = 0; i < core.size(); i++) {
+            assertEquals(core.get(i).box(), tracker.get(i).box());
+            assertEquals(core.get(i).score(), tracker.get(i).score());
+        }
+    }
+
     @Test
     void theTrackersHaarIsCoresDetectorBoxForBox() {
         // The trainer calibrates and trains on core's HaarCascadeDetector; the tracker must see exactly its boxes.
         try (Mat img = imread(TestFiles.grace().toString()); FaceDetector haar = Detectors.open("haar");
              HaarCascadeDetector core = new HaarCascadeDetector()) {
-            List<Detection> h = run(haar, img);
             List<HaarFace> c = core.detect(img);
-            assertEquals(c.size(), h.size());
-            assertFalse(c.isEmpty());
-            for (int i = 0; i < c.size(); i++) {
-                assertEquals(c.get(i).box(), h.get(i).box());
-                assertEquals(c.get(i).score(), h.get(i).score());
-            }
+            assertSameDetections(c.stream().map(f -> new Detection(f.box(), f.score())).toList(), run(haar, img));
         }
     }
 
@@ -72,14 +76,8 @@ class DetectorsTest {
         // The trainer fits the "yunet" calibration with core's YuNetDetector; the tracker must see exactly its boxes.
         try (Mat img = imread(TestFiles.grace().toString()); FaceDetector yunet = Detectors.open("yunet:" + TestFiles.yunet());
              dev.facemark.core.detect.YuNetDetector core = new dev.facemark.core.detect.YuNetDetector(TestFiles.yunet())) {
-            List<Detection> y = run(yunet, img);
             List<YuNetFace> c = core.detect(img);
-            assertEquals(c.size(), y.size());
-            assertFalse(c.isEmpty());
-            for (int i = 0; i < c.size(); i++) {
-                assertEquals(c.get(i).box(), y.get(i).box());
-                assertEquals(c.get(i).score(), y.get(i).score());
-            }
+            assertSameDetections(c.stream().map(f -> new Detection(f.box(), f.score())).toList(), run(yunet, img));
         }
     }
 

@@ -109,30 +109,35 @@ class EvalCommandTest {
         assertTrue(missing.err().contains("nope-yunet.onnx") && missing.err().strip().lines().count() == 1, missing.err());
     }
 
+    /** {@code eval} on the common split with {@code extra} options, writing tmp/NAME.csv (predictions) and tmp/NAME.json. */
+    private static CliRunner.Result evalCommon(String name, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--model", model.toString(), "--data", data.toString(),
+                "--split", "common", "--threads", "1", "--predictions", tmp.resolve(name + ".csv").toString(),
+                "--json", tmp.resolve(name + ".json").toString()));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(new String[0]));
+    }
+
     @Test
     void flipAveragesEachFaceWithItsMirrorAndSaysSo() throws IOException {
-        Path plain = tmp.resolve("noflip.csv"), flipped = tmp.resolve("flip.csv"), json = tmp.resolve("flip.json");
-        assertEquals(0, CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
-                "--predictions", plain.toString(), "--threads", "1").exit());
-        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
-                "--flip", "--predictions", flipped.toString(), "--json", json.toString(), "--threads", "1");
+        assertEquals(0, evalCommon("noflip").exit());
+        CliRunner.Result r = evalCommon("flip", "--flip");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("flip-averaged"), r.out());
-        assertTrue(new ObjectMapper().readTree(json.toFile()).get("flip").asBoolean());
-        assertNotEquals(Files.readString(plain), Files.readString(flipped), "the mirrored pass changes the answers");
+        assertTrue(new ObjectMapper().readTree(tmp.resolve("flip.json").toFile()).get("flip").asBoolean());
+        assertNotEquals(Files.readString(tmp.resolve("noflip.csv")), Files.readString(tmp.resolve("flip.csv")),
+                "the mirrored pass changes the answers");
     }
 
     @Test
     void refinePassesCropFromThePreviousPassLikeTheTracker() throws IOException {
-        Path plain = tmp.resolve("plain.csv"), refined = tmp.resolve("refined.csv"), json = tmp.resolve("refined.json");
-        assertEquals(0, CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
-                "--predictions", plain.toString(), "--threads", "1").exit());
-        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
-                "--refine", "1", "--predictions", refined.toString(), "--json", json.toString(), "--threads", "1");
+        assertEquals(0, evalCommon("plain").exit());
+        CliRunner.Result r = evalCommon("refined", "--refine", "1");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("1 tracking-mode refinement pass"), r.out());
-        assertEquals(1, new ObjectMapper().readTree(json.toFile()).get("refine").asInt());
-        assertNotEquals(Files.readString(plain), Files.readString(refined), "the second pass crops from the first pass's points");
+        assertEquals(1, new ObjectMapper().readTree(tmp.resolve("refined.json").toFile()).get("refine").asInt());
+        assertNotEquals(Files.readString(tmp.resolve("plain.csv")), Files.readString(tmp.resolve("refined.csv")),
+                "the second pass crops from the first pass's points");
         CliRunner.Result bad = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--refine", "-1");
         assertEquals(1, bad.exit());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
