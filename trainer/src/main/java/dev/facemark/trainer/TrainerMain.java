@@ -4,16 +4,17 @@ import dev.facemark.trainer.cli.CalibrateCommand;
 import dev.facemark.trainer.cli.CliErrors;
 import dev.facemark.trainer.cli.EvalCommand;
 import dev.facemark.trainer.cli.ExportCommand;
+import dev.facemark.trainer.cli.HalfCommand;
 import dev.facemark.trainer.cli.LrSweepCommand;
 import dev.facemark.trainer.cli.ReportCommand;
 import dev.facemark.trainer.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trainer}: train, sweep, evaluate, report on and export facial landmark models. */
+/** {@code trainer}: train, sweep, evaluate, report on and export (float32 or float16) facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
         description = "Trains, evaluates and exports 68-point facial landmark models.",
-        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, ExportCommand.class})
+        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, ExportCommand.class, HalfCommand.class})
 public final class TrainerMain implements Runnable {
 
     public static void main(String[] args) {

@@ -29,6 +29,15 @@ public final class TestData {
         return p;
     }
 
+    /** A model shipped in the repository's {@code models/} folder, e.g. {@code fast.onnx}. */
+    public static Path shippedModel(String file) {
+        String r = System.getProperty("facemark.root");
+        Path repo = r == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(r);
+        Path p = repo.resolve("models").resolve(file);
+        assumeTrue(Files.isRegularFile(p), "shipped model not found at " + p);
+        return p;
+    }
+
     public static Path afwFace() {
         return requireRoot().resolve("300w/afw/1051618982_1.pts");
     }
