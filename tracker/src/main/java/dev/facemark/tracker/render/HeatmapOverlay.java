@@ -28,7 +28,11 @@ import static org.lwjgl.opengl.GL33C.*;
 public final class HeatmapOverlay implements AutoCloseable {
     private final ShaderProgram shader;
     private final int texture, vao, vbo;
-    private float[] reduced = new float[0];
+    private float[] reduced = new float[0], pooled = new float[0];
+    /** Size of the last reduced map: the model's maps, max-pooled when larger than {@link #MAX_TEXELS}. */
+    private int redW, redH;
+    /** Longest side of a reduced map: larger maps cost CPU per frame and show no more detail at face size. */
+    static final int MAX_TEXELS = 64;
     private int texW, texH;
     /** Target size of the colour-mapped texture's longer side (maps are upsampled up to 4x towards it; 56 keeps the glow at a quarter of 112's CPU cost). */
     private static final int UPSAMPLED = 56;
@@ -78,27 +82,66 @@ public final class HeatmapOverlay implements AutoCloseable {
 
     /** Per-texel max over the selected maps, normalised to [0, 1]; null when all are zero. */
     float[] reduce(FaceHeatmaps hm, int[] sel, RenderOptions o) {
-        int plane = hm.width() * hm.height();
-        if (reduced.length != plane) reduced = new float[plane];
+        int mw = hm.width(), mh = hm.height();
+        int f = poolFactor(mw, mh);
+        redW = mw / f;
+        redH = mh / f;
+        int plane = mw * mh, small = redW * redH;
+        if (reduced.length != small) reduced = new float[small];
+        if (f > 1 && pooled.length != small) pooled = new float[small];
         float[] maps = hm.maps(), out = reduced;
         Arrays.fill(out, 0f);
         boolean any = false;
         // Each map is scaled to its own peak before the max: sharp, confident maps would otherwise
         // drown the broader ones, and a group or "all" view would show only a few points.
         for (int k : sel) {
+            float[] src = maps;
             int base = k * plane;
-            float max = peak(maps, base, plane);
+            if (f > 1) { // full-resolution maps (the UNet's 128x128): max-pool first, so the rest reads a quarter
+                maxPool(maps, base, mw, mh, f, pooled);
+                src = pooled;
+                base = 0;
+            }
+            float max = peak(src, base, small);
             if (!(max > 0)) continue;
             any = true;
             float inv = 1f / max;
-            for (int i = 0; i < plane; i++) {
-                float x = maps[base + i] * inv;
+            for (int i = 0; i < small; i++) {
+                float x = src[base + i] * inv;
                 out[i] = x > out[i] ? x : out[i]; // a conditional move; Math.max measured 1.7x slower here
             }
         }
         if (!any) return null;
-        cullBounds(out, hm.width(), hm.height(), o.heatmapOpacity());
+        cullBounds(out, redW, redH, o.heatmapOpacity());
         return out;
+    }
+
+    /**
+     * The pooling factor that brings a map's longer side to at most {@link #MAX_TEXELS}: the smallest
+     * divisor of both sides that does, so pooled texels tile the crop exactly; 1 (no pooling) when only
+     * a divisor that would leave fewer than {@code MAX_TEXELS / 4} texels exists.
+     */
+    static int poolFactor(int w, int h) {
+        int side = Math.max(w, h);
+        if (side <= MAX_TEXELS) return 1;
+        for (int f = 2; side / f >= MAX_TEXELS / 4; f++) {
+            if (w % f == 0 && h % f == 0 && side / f <= MAX_TEXELS) return f;
+        }
+        return 1;
+    }
+
+    /** f x f max pooling of one map (keeps each point's peak, which an average would flatten). */
+    private static void maxPool(float[] a, int base, int w, int h, int f, float[] out) {
+        int ow = w / f;
+        Arrays.fill(out, 0f);
+        for (int y = 0; y < h; y++) {
+            int row = base + y * w, orow = (y / f) * ow;
+            for (int px = 0; px < ow; px++) {
+                float m = out[orow + px];
+                for (int j = 0, x = row + px * f; j < f; j++, x++) m = a[x] > m ? a[x] : m;
+                out[orow + px] = m;
+            }
+        }
     }
 
     /** Largest of {@code n} values from {@code base}; four accumulators so the CPU overlaps the comparisons. */
@@ -143,8 +186,11 @@ public final class HeatmapOverlay implements AutoCloseable {
         bounds[3] = Math.min(h, y1 + 2);
     }
 
-    /** The visible texel box {x0, y0, x1, y1} (exclusive ends) of the last {@link #reduce}. */
+    /** The visible texel box {x0, y0, x1, y1} (exclusive ends) of the last {@link #reduce}, in its reduced texels. */
     int[] visibleTexels() { return bounds.clone(); }
+
+    /** Width and height of the last {@link #reduce}'s map. */
+    int[] reducedSize() { return new int[] {redW, redH}; }
 
     public void draw(FaceHeatmaps hm, RenderOptions o, Viewport vp) {
         int[] sel = selection(o, hm.points());
@@ -157,7 +203,7 @@ public final class HeatmapOverlay implements AutoCloseable {
         // per pixel cost about 20 ns per covered pixel there). The values are first upsampled
         // bilinearly (28 -> 56 texels): the colour map's sqrt must apply after interpolation, or a
         // one-texel peak shrinks to a dot instead of glowing.
-        int mw = hm.width(), mh = hm.height();
+        int mw = redW, mh = redH;
         int up = Math.max(1, Math.min(4, UPSAMPLED / Math.max(mw, mh)));
         int tw = mw * up, th = mh * up;
         if (rgba == null || rgba.capacity() < tw * th * 4) {

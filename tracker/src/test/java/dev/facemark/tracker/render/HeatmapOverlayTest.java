@@ -46,6 +46,34 @@ class HeatmapOverlayTest {
         }
     }
 
+    @Test
+    void fullResolutionMapsArePooledKeepingTheirPeak() {
+        RenderOptions o = new RenderOptions().setHeatmapOpacity(1f).setHeatmapMode(HeatmapMode.MAX);
+        try (HeatmapOverlay overlay = new HeatmapOverlay()) {
+            // A UNet-sized 128x128 map with a one-texel spike: max pooling must keep it at full value.
+            FaceHeatmaps hm = oneSpot(128, 81, 25, 0.4);
+            float[] v = overlay.reduce(hm, HeatmapOverlay.selection(o, 1), o);
+            assertArrayEquals(new int[] {64, 64}, overlay.reducedSize());
+            assertEquals(64 * 64, v.length);
+            assertEquals(1f, v[12 * 64 + 40], 1e-6f, "the spike lands in its pooled texel (81/2, 25/2) at full value");
+            int[] b = overlay.visibleTexels();
+            assertTrue(b[0] <= 40 && 40 < b[2] && b[1] <= 12 && 12 < b[3], java.util.Arrays.toString(b));
+            // A 28x28 map is left as it is.
+            overlay.reduce(oneSpot(28, 5, 5, 1), HeatmapOverlay.selection(o, 1), o);
+            assertArrayEquals(new int[] {28, 28}, overlay.reducedSize());
+        }
+    }
+
+    @Test
+    void poolFactorTilesTheCropExactly() {
+        assertEquals(1, HeatmapOverlay.poolFactor(28, 28));
+        assertEquals(1, HeatmapOverlay.poolFactor(64, 64));
+        assertEquals(2, HeatmapOverlay.poolFactor(128, 128));
+        assertEquals(4, HeatmapOverlay.poolFactor(256, 192));
+        assertEquals(3, HeatmapOverlay.poolFactor(144, 96));
+        assertEquals(1, HeatmapOverlay.poolFactor(127, 127), "a prime side would pool to a single texel: left alone");
+    }
+
     private static int channelAlpha(float value) {
         return HeatColours.premultipliedRgba(value, 1f) >>> 24;
     }
