@@ -33,6 +33,9 @@ public final class TestPaths {
     /** The shipped default model of this checkout. */
     public static Path fastModel() { return root().resolve("models/fast.onnx"); }
 
+    /** The shipped accurate model (the UNet) of this checkout. */
+    public static Path accurateModel() { return root().resolve("models/accurate.onnx"); }
+
     /** The YuNet face detector model (Apache-2.0, not shipped with the project). */
     public static Path yunet() { return shared().resolve("models/yunet_n_320_320.onnx"); }
 }

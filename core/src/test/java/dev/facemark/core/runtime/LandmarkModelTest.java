@@ -199,6 +199,34 @@ class LandmarkModelTest {
     }
 
     @Test
+    void shippedAccurateModelIsTheFullResolutionUNetAndAgreesWithTheFastOne() {
+        Path acc = TestPaths.accurateModel();
+        assumeTrue(Files.isRegularFile(acc), "models/accurate.onnx not exported yet");
+        try (LandmarkModel accurate = LandmarkModel.open(acc, RuntimeOptions.cpu(1)); LandmarkModel fast = shippedFast();
+             Mat bgr = TestPaths.graceHopper()) {
+            ModelContract c = accurate.contract();
+            assertEquals("unet", c.architecture());
+            assertEquals(OutputKind.HEATMAPS, c.outputKind());
+            assertEquals(128, c.inputWidth());
+            assertEquals(128, c.heatmapWidth(), "one map texel per input pixel");
+            FaceBox box = new FaceBox(175, 159, 179, 176); // the portrait's landmark box, as the tracker finds it
+            float[] a = accurate.predict(bgr, List.of(accurate.cropFor(box, 0f))).landmarks(0).clone();
+            float[] f = fast.predict(bgr, List.of(fast.cropFor(box, 0f))).landmarks(0).clone();
+            var eyes = c.scheme().outerEyeCorners();
+            double iod = Math.hypot(a[2 * eyes[0]] - a[2 * eyes[1]], a[2 * eyes[0] + 1] - a[2 * eyes[1] + 1]);
+            double mean = 0;
+            for (int i = 0; i < 68; i++) mean += Math.hypot(a[2 * i] - f[2 * i], a[2 * i + 1] - f[2 * i + 1]) / 68;
+            // Two models trained on the same data, each ~4-6% NME: on a clear frontal portrait they
+            // must agree to a few percent of the eye distance; a wrong crop or normalisation is 20%+.
+            assertTrue(iod > 40, "eye distance " + iod + " px: the points are spread over the face");
+            assertTrue(mean / iod < AGREEMENT, "accurate and fast disagree by " + 100 * mean / iod + "% of the eye distance");
+        }
+    }
+
+    /** Largest mean disagreement of the shipped models on the portrait, in eye distances. */
+    private static final double AGREEMENT = 0.07;
+
+    @Test
     void flipTestAnswersAMirroredImageWithExactlyTheMirroredPoints() {
         try (LandmarkModel model = shippedFast(); Mat bgr = TestPaths.graceHopper(); Mat mirrored = new Mat()) {
             org.bytedeco.opencv.global.opencv_core.flip(bgr, mirrored, 1);
