@@ -17,7 +17,7 @@ public final class ModelOptions {
     public static final String PACKAGED_MODEL = "models/fast.onnx";
 
     @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model file, or the name of one packaged from models/ "
-            + "(fast, fast75) (default: the packaged " + PACKAGED_MODEL + ")")
+            + "(fast, fast75, accurate) (default: the packaged " + PACKAGED_MODEL + ")")
     Path model;
 
     @Option(names = "--detector", paramLabel = "haar|yunet:PATH", defaultValue = "haar",
