@@ -65,6 +65,10 @@ public final class ModelOptions {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
         String packaged = model == null ? PACKAGED_MODEL : java.nio.file.Files.exists(model) ? null : packagedName(model);
+        if (model != null && packaged == null && !java.nio.file.Files.exists(model)) {
+            throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
+                    + String.join(", ", packagedNames()) + "); pass one of those names or a path to an .onnx file");
+        }
         LandmarkModel m = packaged != null ? openPackaged(packaged, ro) : LandmarkModel.open(model, ro);
         try {
             return m.setFlipTest(flipTest);
@@ -72,6 +76,11 @@ public final class ModelOptions {
             m.close();
             throw e;
         }
+    }
+
+    /** The names of the models this jar packages, of those the repository ships. */
+    static java.util.List<String> packagedNames() {
+        return java.util.stream.Stream.of("fast", "fast75", "accurate").filter(n -> packagedName(Path.of(n)) != null).toList();
     }
 
     /** "fast75" or "fast75.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */

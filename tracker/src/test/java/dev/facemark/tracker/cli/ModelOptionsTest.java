@@ -18,6 +18,18 @@ class ModelOptionsTest {
     }
 
     @Test
+    void aMistypedNameIsAOneLineErrorListingThePackagedModels() {
+        ModelOptions o = new ModelOptions();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin ModelOptions m = o;
+        }).parseArgs("--model", "acurate");
+        UserError e = assertThrows(UserError.class, o::openModel);
+        assertTrue(e.getMessage().startsWith("--model acurate: no such file"), e.getMessage());
+        assertTrue(e.getMessage().contains("fast, fast75, accurate"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
     void openingByNameGivesThatModel() {
         ModelOptions o = new ModelOptions();
         new CommandLine(new Object() {
