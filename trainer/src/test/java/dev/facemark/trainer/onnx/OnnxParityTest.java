@@ -110,7 +110,12 @@ class OnnxParityTest {
                 maxDiff = Math.max(maxDiff, Math.abs(lmDjl[i] - lmOrt[i]));
                 maxAbs = Math.max(maxAbs, Math.abs(lmDjl[i]));
             }
-            assertTrue(maxDiff < lmTol, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " (largest value " + maxAbs + ")");
+            // Regression heads (resnet18) answer up to ~140 px, where float32 resolves 1.5e-5 px: a few ulps of
+            // kernel-order noise between PyTorch and ORT already exceed 1e-4 px, so allow 1e-6 of the largest value
+            // (about 8 ulps) when that is looser. A CI run failed at 1.05e-4 px of 139 px.
+            double tol = Math.max(lmTol, 1e-6 * maxAbs);
+            assertTrue(maxDiff < tol, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " > " + tol
+                    + " (largest value " + maxAbs + ")");
             assertTrue(maxAbs > 0.5, "degenerate landmarks");
             if (net.outputKind() == OutputKind.HEATMAPS) {
                 float[] hmOrt = out.get("heatmaps");
