@@ -65,7 +65,8 @@ public final class ModelOptions {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
         String packaged = model == null ? PACKAGED_MODEL : java.nio.file.Files.exists(model) ? null : packagedName(model);
-        if (model != null && packaged == null && !java.nio.file.Files.exists(model)) {
+        if (model != null && model.getParent() == null && packaged == null && !java.nio.file.Files.exists(model)) {
+            // A bare name is most likely a mistyped packaged model; a path keeps the file-not-found message.
             throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
                     + String.join(", ", packagedNames()) + "); pass one of those names or a path to an .onnx file");
         }
