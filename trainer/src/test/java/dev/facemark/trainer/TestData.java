@@ -10,9 +10,13 @@ public final class TestData {
     private TestData() {}
 
     public static Path root() {
+        return repo().resolve("../shared/data").normalize();
+    }
+
+    /** The repository checkout: {@code -Dfacemark.root}, else the parent of the module folder tests run in. */
+    private static Path repo() {
         String r = System.getProperty("facemark.root");
-        Path repo = r == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(r);
-        return repo.resolve("../shared/data").normalize();
+        return r == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(r);
     }
 
     /** The data root, skipping the test when the shared data is not present on this machine. */
@@ -31,9 +35,7 @@ public final class TestData {
 
     /** A model shipped in the repository's {@code models/} folder, e.g. {@code fast.onnx}. */
     public static Path shippedModel(String file) {
-        String r = System.getProperty("facemark.root");
-        Path repo = r == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(r);
-        Path p = repo.resolve("models").resolve(file);
+        Path p = repo().resolve("models").resolve(file);
         assumeTrue(Files.isRegularFile(p), "shipped model not found at " + p);
         return p;
     }

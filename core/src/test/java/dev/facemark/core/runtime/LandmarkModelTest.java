@@ -182,10 +182,12 @@ class LandmarkModelTest {
     }
 
     /** models/fast.onnx on one thread; the test is skipped in a checkout without it. */
-    private static LandmarkModel shippedFast() {
-        Path fast = TestPaths.fastModel();
-        assumeTrue(Files.isRegularFile(fast), "models/fast.onnx not exported yet");
-        return LandmarkModel.open(fast, RuntimeOptions.cpu(1));
+    private static LandmarkModel shippedFast() { return shipped(TestPaths.fastModel()); }
+
+    /** A model shipped in models/ on one thread; the test is skipped in a checkout without it. */
+    private static LandmarkModel shipped(Path file) {
+        assumeTrue(Files.isRegularFile(file), file.getFileName() + " not exported yet");
+        return LandmarkModel.open(file, RuntimeOptions.cpu(1));
     }
 
     @Test
@@ -200,9 +202,7 @@ class LandmarkModelTest {
 
     @Test
     void shippedAccurateModelIsTheFullResolutionUNetAndAgreesWithTheFastOne() {
-        Path acc = TestPaths.accurateModel();
-        assumeTrue(Files.isRegularFile(acc), "models/accurate.onnx not exported yet");
-        try (LandmarkModel accurate = LandmarkModel.open(acc, RuntimeOptions.cpu(1)); LandmarkModel fast = shippedFast();
+        try (LandmarkModel accurate = shipped(TestPaths.accurateModel()); LandmarkModel fast = shippedFast();
              Mat bgr = TestPaths.graceHopper()) {
             ModelContract c = accurate.contract();
             assertEquals("unet", c.architecture());

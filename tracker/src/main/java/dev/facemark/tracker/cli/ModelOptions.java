@@ -15,9 +15,11 @@ import java.nio.file.Path;
 public final class ModelOptions {
     /** The model packaged in the tracker jar (from the repository's models/ folder). */
     public static final String PACKAGED_MODEL = "models/fast.onnx";
+    /** The models the repository ships in models/, which the jar packages by name. */
+    static final String PACKAGED_NAMES = "fast, fast75, accurate";
 
     @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model file, or the name of one packaged from models/ "
-            + "(fast, fast75, accurate) (default: the packaged " + PACKAGED_MODEL + ")")
+            + "(" + PACKAGED_NAMES + ") (default: the packaged " + PACKAGED_MODEL + ")")
     Path model;
 
     @Option(names = "--detector", paramLabel = "haar|yunet:PATH", defaultValue = "haar",
@@ -64,11 +66,16 @@ public final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
         }
-        String packaged = model == null ? PACKAGED_MODEL : java.nio.file.Files.exists(model) ? null : packagedName(model);
-        if (model != null && model.getParent() == null && packaged == null && !java.nio.file.Files.exists(model)) {
+        String packaged = null;
+        if (model == null) {
+            packaged = PACKAGED_MODEL;
+        } else if (!java.nio.file.Files.exists(model)) {
+            packaged = packagedName(model);
             // A bare name is most likely a mistyped packaged model; a path keeps the file-not-found message.
-            throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
-                    + String.join(", ", packagedNames()) + "); pass one of those names or a path to an .onnx file");
+            if (packaged == null && model.getParent() == null) {
+                throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
+                        + String.join(", ", packagedNames()) + "); pass one of those names or a path to an .onnx file");
+            }
         }
         LandmarkModel m = packaged != null ? openPackaged(packaged, ro) : LandmarkModel.open(model, ro);
         try {
@@ -81,7 +88,7 @@ public final class ModelOptions {
 
     /** The names of the models this jar packages, of those the repository ships. */
     static java.util.List<String> packagedNames() {
-        return java.util.stream.Stream.of("fast", "fast75", "accurate").filter(n -> packagedName(Path.of(n)) != null).toList();
+        return java.util.Arrays.stream(PACKAGED_NAMES.split(", ")).filter(n -> packagedName(Path.of(n)) != null).toList();
     }
 
     /** "fast75" or "fast75.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */

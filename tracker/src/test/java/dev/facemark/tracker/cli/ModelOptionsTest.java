@@ -19,10 +19,7 @@ class ModelOptionsTest {
 
     @Test
     void aMistypedNameIsAOneLineErrorListingThePackagedModels() {
-        ModelOptions o = new ModelOptions();
-        new CommandLine(new Object() {
-            @CommandLine.Mixin ModelOptions m = o;
-        }).parseArgs("--model", "acurate");
+        ModelOptions o = parsed("--model", "acurate");
         UserError e = assertThrows(UserError.class, o::openModel);
         assertTrue(e.getMessage().startsWith("--model acurate: no such file"), e.getMessage());
         assertTrue(e.getMessage().contains("fast, fast75, accurate"), e.getMessage());
@@ -31,13 +28,19 @@ class ModelOptionsTest {
 
     @Test
     void openingByNameGivesThatModel() {
-        ModelOptions o = new ModelOptions();
-        new CommandLine(new Object() {
-            @CommandLine.Mixin ModelOptions m = o;
-        }).parseArgs("--model", "fast75");
+        ModelOptions o = parsed("--model", "fast75");
         try (LandmarkModel m = o.openModel()) {
             assertTrue(m.source().contains("fast75"), m.source());
             assertEquals(68, m.contract().points());
         }
+    }
+
+    /** Options as picocli fills them from a command line. */
+    private static ModelOptions parsed(String... args) {
+        ModelOptions o = new ModelOptions();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin ModelOptions m = o;
+        }).parseArgs(args);
+        return o;
     }
 }

@@ -38,12 +38,9 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
-        if (!out.getFileName().toString().endsWith(".onnx")) {
-            err.println("export: --out " + out + " must end in .onnx");
-            return 2;
-        }
-        if (Files.isDirectory(out)) {
-            err.println("export: --out " + out + " is a folder; give a file name ending in .onnx");
+        String bad = OnnxOut.problem(out);
+        if (bad != null) {
+            err.println("export: --out " + out + " " + bad);
             return 2;
         }
         try (Checkpoint c = Checkpoint.load(checkpoint)) {

@@ -32,8 +32,9 @@ public final class HalfCommand implements Callable<Integer> {
             err.println("half: model " + model + " not found; give an .onnx file (e.g. models/fast.onnx)");
             return 2;
         }
-        if (!out.getFileName().toString().endsWith(".onnx") || Files.isDirectory(out)) {
-            err.println("half: --out " + out + " must be a file name ending in .onnx");
+        String bad = OnnxOut.problem(out);
+        if (bad != null) {
+            err.println("half: --out " + out + " " + bad);
             return 2;
         }
         try {
