@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -31,6 +32,17 @@ import java.util.List;
 public final class LayerBlock extends AbstractBlock {
     /** DJL's BatchNorm default: running = 0.9 * running + 0.1 * batch. */
     public static final float BN_MOMENTUM = 0.9f;
+
+    /**
+     * libtorch 2.7.1's oneDNN convolution backward (data) pads the output channels to blocks of 16 (AVX-512; 8 on
+     * AVX2) and reads the padding without writing it first: where that memory last held a NaN, the input gradient
+     * becomes NaN (finite garbage is multiplied by zero weights and vanishes). On AMD EPYC this made the fullface
+     * and nose nets diverge at random steps (PoolGradProbe: 16 -> 8 channels gave a NaN gradient in 37 of 100
+     * backward passes over dirtied memory). Training pads such convolutions with zero filters up to a multiple
+     * of 16 and drops the extra outputs: the padded gradient is then real zeros. Depthwise convolutions are not
+     * affected (0 of 100) and are left as they are; inference and the ONNX graph never see the padding.
+     */
+    static final int ONEDNN_CHANNEL_BLOCK = 16;
 
     private final Layer layer;
     private final List<LayerBlock> parts = new ArrayList<>();
@@ -95,8 +107,16 @@ public final class LayerBlock extends AbstractBlock {
         if (layer instanceof Layer.Conv c) {
             NDArray w = ps.getValue(weight, x.getDevice(), training);
             NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
-            return Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
+            int pad = training && c.groups() == 1 ? Math.floorMod(-c.out(), ONEDNN_CHANNEL_BLOCK) : 0;
+            if (pad > 0) {
+                // See ONEDNN_CHANNEL_BLOCK: zero filters make the channel count a whole number of blocks.
+                NDManager m = x.getManager();
+                w = w.concat(m.zeros(new Shape(pad, c.in(), c.kernel(), c.kernel()), w.getDataType()), 0);
+                b = b == null ? null : b.concat(m.zeros(new Shape(pad), b.getDataType()), 0);
+            }
+            NDArray y = Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
                     new Shape(1, 1), c.groups()).singletonOrThrow();
+            return pad > 0 ? y.get(new NDIndex(":, :{}", c.out())) : y;
         } else if (layer instanceof Layer.BatchNorm b) {
             return BatchNorm.batchNorm(x,
                     ps.getValue(runningMean, x.getDevice(), training), ps.getValue(runningVar, x.getDevice(), training),
