@@ -24,6 +24,8 @@ else
   args=(train --out "$run" --threads 1 --workers 1 --no-progress "$@")
 fi
 export OMP_NUM_THREADS=1
+# The allocator that keeps freed memory (see core KeptMemory), set here so the trainer needs no second JVM.
+export GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4294967295
 nohup java -Xmx6g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
       -jar "$run/bin/trainer.jar" "${args[@]}" >> "$run/train.log" 2>&1 &
 echo "training in the background (pid $!): tail -f $run/train.log; progress in $run/log.csv"

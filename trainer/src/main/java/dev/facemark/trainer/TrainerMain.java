@@ -8,8 +8,12 @@ import dev.facemark.trainer.cli.HalfCommand;
 import dev.facemark.trainer.cli.LrSweepCommand;
 import dev.facemark.trainer.cli.ReportCommand;
 import dev.facemark.trainer.cli.TrainCommand;
+import dev.facemark.core.runtime.KeptMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.OptionalInt;
+import java.util.Set;
 
 /** {@code trainer}: train, sweep, evaluate, report on and export (float32 or float16) facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
@@ -17,7 +21,14 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, ExportCommand.class, HalfCommand.class})
 public final class TrainerMain implements Runnable {
 
+    /** Commands that run long enough for the allocator to matter (see {@link KeptMemory}). */
+    private static final Set<String> HEAVY = Set.of("train", "lr-sweep");
+
     public static void main(String[] args) {
+        if (args.length > 0 && HEAVY.contains(args[0])) {
+            OptionalInt child = KeptMemory.rerunIfNeeded(TrainerMain.class, args);
+            if (child.isPresent()) System.exit(child.getAsInt());
+        }
         System.exit(run(args));
     }
 

@@ -19,6 +19,7 @@ import dev.facemark.core.geom.BoxPolicy;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.AugmentConfig;
 import dev.facemark.trainer.cli.UserException;
@@ -106,6 +107,7 @@ public final class TrainingRun {
     public Result run(boolean resume) throws IOException {
         Files.createDirectories(runDir);
         writeConfig();
+        log.println(KeptMemory.describe());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cfg.threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         ArchConfig arch = archConfig(cfg);
