@@ -1,5 +1,6 @@
 package dev.facemark.trainer.cli;
 
+import dev.facemark.trainer.train.GradientGuard;
 import dev.facemark.trainer.train.TrainConfig;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,10 @@ public final class TrainOptions {
     @Option(names = "--cache-mb", defaultValue = "1500", description = "decoded image cache, MiB") int cacheMb;
     @Option(names = "--detector-boxes", defaultValue = "0", description = "fraction of training crops around calibrated Haar boxes (the tracker's first frame); 0 = none")
     float detectorBoxes;
+    @Option(names = "--clip-grad", defaultValue = "-1", paramLabel = "NORM",
+            description = "clip the global gradient norm to NORM; 0 = off; default: auto (" + GradientGuard.AUTO_COORDINATE_NORM
+                    + " for coordinate regression, off for heatmap heads). Steps with a non-finite loss or gradient are skipped either way")
+    float clipGrad;
     @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
     @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
     @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
@@ -53,9 +58,10 @@ public final class TrainOptions {
         if (!loss.equalsIgnoreCase("l1") && !loss.equalsIgnoreCase("mse")) throw new UserException("--loss must be l1 or mse, got '" + loss + "'");
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
+        if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
         return new TrainConfig(arch, archOptions, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
-                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport, detectorBoxes);
+                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport, detectorBoxes, clipGrad);
     }
 
     static int[] parseSize(String s) {

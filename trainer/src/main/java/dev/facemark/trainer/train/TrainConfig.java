@@ -32,11 +32,14 @@ import java.util.TreeMap;
  * @param augment       augmentation on (false: plain test crops, for debugging)
  * @param exportOnnx    export ONNX at the end of the run
  * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
+ * @param clipGrad      global gradient-norm limit: negative = auto (see {@link GradientGuard#resolveNorm}), 0 = off;
+ *                      runs saved before this option read as 0, so they resume as they ran
  */
 public record TrainConfig(String arch, Map<String, String> archOptions, List<String> datasets, String dataRoot, int epochs, int batch, float lr,
                           String optimizer, String loss, float weightDecay, int inputWidth, int inputHeight, int channels, long seed,
                           double valFraction, int maxFaces, int threads, int workers, float warmupEpochs,
-                          int patience, int cacheMb, boolean augment, boolean exportOnnx, float detectorBoxes) {
+                          int patience, int cacheMb, boolean augment, boolean exportOnnx, float detectorBoxes,
+                          float clipGrad) {
 
     public TrainConfig {
         archOptions = new TreeMap<>(archOptions == null ? Map.of() : archOptions);
@@ -45,11 +48,11 @@ public record TrainConfig(String arch, Map<String, String> archOptions, List<Str
 
     public TrainConfig withEpochs(int e) {
         return new TrainConfig(arch, archOptions, datasets, dataRoot, e, batch, lr, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes);
+                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes, clipGrad);
     }
 
     public TrainConfig withLr(float l) {
         return new TrainConfig(arch, archOptions, datasets, dataRoot, epochs, batch, l, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes);
+                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes, clipGrad);
     }
 }

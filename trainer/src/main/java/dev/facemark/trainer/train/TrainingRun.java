@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -19,6 +20,7 @@ import dev.facemark.core.geom.BoxPolicy;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.model.ModelContract;
+import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.AugmentConfig;
@@ -39,6 +41,8 @@ import java.io.PrintStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -164,6 +168,8 @@ public final class TrainingRun {
                 log.printf(Locale.ROOT, "resume: %s (epoch %d done, step %d, best val NME %.4f)%n",
                         latest.get().getFileName(), state.epochsDone(), state.globalStep(), state.bestValNme());
             }
+            GradientGuard guard = new GradientGuard(GradientGuard.resolveNorm(cfg.clipGrad(),
+                    net.outputKind() == OutputKind.COORDINATES), GradientGuard.DEFAULT_MAX_CONSECUTIVE_SKIPS);
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
                 ProgressBar bar = new ProgressBar(System.err, progress);
@@ -172,6 +178,7 @@ public final class TrainingRun {
                 while (state.epochsDone() < cfg.epochs() && ranHere < stopAfterEpochs) {
                     if (cfg.patience() > 0 && state.epochsSinceBest() >= cfg.patience()) { early = true; break; }
                     int epoch = state.epochsDone();
+                    long skippedBefore = guard.skipped(), clippedBefore = guard.clipped();
                     long t0 = System.nanoTime();
                     double lossSum = 0;
                     int seen = 0, steps = 0;
@@ -182,13 +189,17 @@ public final class TrainingRun {
                         while ((b = e.next()) != null) {
                             lr = schedule.at(step);
                             opt.setLearningRate(lr);
-                            float l = trainStep(trainer, b, e, arch, spec, lossFn, size);
-                            if (!Float.isFinite(l)) {
-                                throw new UserException("loss became " + l + " at epoch " + (epoch + 1) + " step " + steps
-                                        + ": lower --lr (now " + cfg.lr() + ")");
+                            StepResult r;
+                            try {
+                                r = trainStep(trainer, b, e, arch, spec, lossFn, size, guard);
+                            } catch (GradientGuard.DivergedException d) {
+                                throw new UserException(d.getMessage() + " (epoch " + (epoch + 1) + " step " + steps
+                                        + "): lower --lr (now " + cfg.lr() + ") or set --clip-grad");
                             }
-                            lossSum += l * cfg.batch();
-                            seen += cfg.batch();
+                            if (r.outcome() != GradientGuard.Outcome.SKIPPED) {
+                                lossSum += r.loss() * cfg.batch();
+                                seen += cfg.batch();
+                            }
                             steps++;
                             step++;
                             double el = (System.nanoTime() - t0) / 1e9;
@@ -207,9 +218,9 @@ public final class TrainingRun {
                     EpochLog.write(runDir.resolve("log.csv"), state.history());
                     lossChart(state);
                     bar.finish(String.format(Locale.ROOT,
-                            "epoch %d/%d train loss %.5f val loss %.5f val NME %.4f%s lr %.2e %.0f img/s %.0fs",
+                            "epoch %d/%d train loss %.5f val loss %.5f val NME %.4f%s lr %.2e %.0f img/s %.0fs%s",
                             rec.epoch(), cfg.epochs(), rec.trainLoss(), rec.valLoss(), rec.valNme(), better ? "*" : "",
-                            lr, rec.imagesPerSecond(), seconds));
+                            lr, rec.imagesPerSecond(), seconds, guardNote(guard, skippedBefore, clippedBefore)));
                     ranHere++;
                 }
                 if (early) log.printf(Locale.ROOT, "early stop: no better validation NME for %d epochs%n", cfg.patience());
@@ -224,8 +235,16 @@ public final class TrainingRun {
         }
     }
 
-    private static float trainStep(Trainer trainer, Batch b, BatchPipeline.Epoch epoch, ArchConfig a, CropSpec spec,
-                                   CoordinateLoss lossFn, float size) {
+    /** One optimisation step's loss and what the guard made of it. */
+    record StepResult(float loss, GradientGuard.Outcome outcome) { }
+
+    private static String guardNote(GradientGuard g, long skippedBefore, long clippedBefore) {
+        long s = g.skipped() - skippedBefore, c = g.clipped() - clippedBefore;
+        return (s > 0 ? ", " + s + " non-finite steps skipped" : "") + (c > 0 ? ", " + c + " steps clipped to norm " + g.maxNorm() : "");
+    }
+
+    private static StepResult trainStep(Trainer trainer, Batch b, BatchPipeline.Epoch epoch, ArchConfig a, CropSpec spec,
+                                        CoordinateLoss lossFn, float size, GradientGuard guard) {
         int n = b.size();
         // A per-step manager: every array of this step (inputs, activations, loss) is freed when it closes.
         try (NDManager sm = trainer.getManager().newSubManager()) {
@@ -241,24 +260,40 @@ public final class TrainingRun {
                 gc.backward(loss);
                 l = loss.getFloat();
             }
-            trainer.step();
+            List<NDArray> grads = gradients(trainer);
+            GradientGuard.Outcome o;
+            try {
+                o = guard.check(l, grads);
+            } finally {
+                grads.forEach(NDArray::close); // handles only: the parameters keep their gradients
+            }
+            if (o != GradientGuard.Outcome.SKIPPED) trainer.step();
             zeroGradients(trainer);
-            return l;
+            return new StepResult(l, o);
         }
+    }
+
+    private static List<NDArray> gradients(Trainer trainer) {
+        List<NDArray> g = new ArrayList<>();
+        for (var p : trainer.getModel().getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (a.hasGradient()) g.add(a.getGradient());
+        }
+        return g;
     }
 
     /**
      * PyTorch adds each backward pass into the parameters' gradients, and DJL hands the optimizer a copy,
-     * so nothing clears them: without this every step would use the sum of all past gradients.
+     * so nothing clears them: without this every step would use the sum of all past gradients. A fill, not
+     * {@code g - g}, so that a skipped NaN gradient is cleared too.
      */
     static void zeroGradients(Trainer trainer) {
-        for (var p : trainer.getModel().getBlock().getParameters()) {
-            NDArray a = p.getValue().getArray();
-            if (a.hasGradient()) {
-                try (NDArray g = a.getGradient()) { g.subi(g); }
-            }
+        for (NDArray g : gradients(trainer)) {
+            try (g) { g.set(ALL, 0f); }
         }
     }
+
+    private static final NDIndex ALL = new NDIndex(":");
 
     /** Mean validation loss and mean NME (inter-ocular, in the crop: crops are similarities so NME is unchanged). */
     static double[] validate(Trainer trainer, BatchPipeline val, CoordinateLoss lossFn, float size) {

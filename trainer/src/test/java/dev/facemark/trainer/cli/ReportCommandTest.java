@@ -32,7 +32,7 @@ class ReportCommandTest {
     void pageReferencesEverySection() throws Exception {
         Path run = tmp.resolve("run");
         TrainConfig cfg = new TrainConfig("nose", Map.of(), List.of("300w"), TestData.requireRoot().toString(), 2, 4, 1e-3f,
-                "adamw", "l1", 1e-4f, 0, 0, 1, 3L, 0.25, 10, 1, 1, 0f, 0, 128, false, false, 0f);
+                "adamw", "l1", 1e-4f, 0, 0, 1, 3L, 0.25, 10, 1, 1, 0f, 0, 128, false, false, 0f, -1f);
         new TrainingRun(cfg, run, new PrintStream(OutputStream.nullOutputStream()), false).run(false);
         LandmarkNet net = Architectures.create("fast", new ArchConfig(32, 32, 1, 68, Map.of("head", "heatmap")));
         Path onnx = tmp.resolve("hm.onnx");

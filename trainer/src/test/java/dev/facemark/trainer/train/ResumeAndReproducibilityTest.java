@@ -26,7 +26,7 @@ class ResumeAndReproducibilityTest {
 
     static TrainConfig config() {
         return new TrainConfig("fast", Map.of(), List.of("300w", "ytf"), TestData.requireRoot().toString(), 2, 4, 3e-3f,
-                "adamw", "l1", 1e-4f, 32, 32, 1, 11L, 0.25, 12, 1, 2, 0.5f, 0, 256, true, false, 0f);
+                "adamw", "l1", 1e-4f, 32, 32, 1, 11L, 0.25, 12, 1, 2, 0.5f, 0, 256, true, false, 0f, -1f);
     }
 
     @Test
