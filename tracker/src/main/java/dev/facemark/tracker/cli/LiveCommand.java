@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +51,16 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "F", defaultValue = "30", description = "camera / demo frame rate (default: ${DEFAULT-VALUE})")
     double fps;
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "0", description = "stop after N frames (0 = until the window closes or Ctrl-C)")
-    long frames;
+    @Option(names = "--frames", paramLabel = "N", description = "stop after N frames (0 = until the window closes or Ctrl-C; default: 0,"
+            + " except for the demo without a window, which plays " + DEMO_FRAMES + " frames and writes a clip and a screenshot to --demo-out)")
+    Long frames;
+
+    @Option(names = "--demo-out", paramLabel = "DIR", defaultValue = "facemark-demo",
+            description = "where the bounded headless demo writes annotated.mp4 and last-frame.png (default: ${DEFAULT-VALUE})")
+    Path demoOut;
+
+    /** The bounded headless demo: ten seconds at 30 frames/s, enough to see tracking and smoothing at work. */
+    static final long DEMO_FRAMES = 300;
 
     @Option(names = "--headless", description = "no window even when a display is available")
     boolean headless;
@@ -86,27 +96,45 @@ final class LiveCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean display = !headless && Display.available();
-        if (!display && screenshot != null && frames <= 0) {
+        if (!display && screenshot != null && (frames == null || frames <= 0)) {
             throw new UserError("--screenshot without a window needs --frames N (the PNG shows frame N)");
         }
         boolean haveCamera = camera != null || !CameraList.scan().isEmpty();
+        boolean useDemo = demo || !haveCamera;
+        // A newcomer on a machine without camera or display gets a result to look at, not an endless counter.
+        boolean boundedDemo = useDemo && !display && frames == null && recordTo == null && screenshot == null;
+        Path shot = boundedDemo ? demoOut.resolve("last-frame.png") : screenshot;
+        if (boundedDemo) {
+            recordTo = demoOut.resolve("annotated.mp4");
+            try {
+                Files.createDirectories(demoOut);
+            } catch (IOException | RuntimeException e) {
+                throw new UserError("cannot create --demo-out " + demoOut + ": " + e.getMessage() + "; give a writable folder");
+            }
+        }
+        long maxFrames = boundedDemo ? DEMO_FRAMES : frames == null ? 0 : frames;
         FrameSource src;
-        if (!demo && haveCamera) {
+        if (!useDemo) {
             src = new CameraSource(camera != null ? camera : CameraList.scan().get(0).path(), wh[0], wh[1], fps);
         } else {
             if (!demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo");
-            src = new DemoSource(seed != null ? seed : System.nanoTime(), fps, frames, display);
+            src = new DemoSource(seed != null ? seed : System.nanoTime(), fps, maxFrames, display);
         }
         if (!display) {
             err.println("tracker: " + (headless ? "--headless" : "no display (DISPLAY and WAYLAND_DISPLAY are unset)") + ": running headless"
-                    + (recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
+                    + (boundedDemo ? ", " + DEMO_FRAMES + " demo frames drawn into " + demoOut
+                    : recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
         }
         // Ctrl-C stops the loop and waits for the outputs to close, so a recording stays playable.
         try (GracefulStop stop = new GracefulStop(); src) {
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
-            Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, frames, false,
-                    (m, hud) -> guarded(stop, tryWindow ? windowOrHeadless(src, m, hud, video, err) : headless(src, m, hud, video, err)), err);
+            Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, maxFrames, false,
+                    (m, hud) -> guarded(stop, tryWindow ? windowOrHeadless(src, m, hud, video, shot, err) : headless(src, m, hud, video, shot, err)), err);
+        }
+        if (boundedDemo) {
+            err.println("tracker: demo done: look at " + recordTo + " and " + shot
+                    + " (--frames 0 plays the demo until Ctrl-C; a desktop gets the live window, a camera runs live)");
         }
         return 0;
     }
@@ -128,7 +156,8 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     /** The window; when GLFW cannot make one after all, headless with one line saying so. */
-    private Annotation windowOrHeadless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
+    private Annotation windowOrHeadless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, Path screenshot,
+                                        PrintWriter err) {
         int[] wh = frameSize();
         int w = wh[0] > 0 ? wh[0] : src instanceof DemoSource ? DemoSource.WIDTH : 1280;
         int h = wh[1] > 0 ? wh[1] : src instanceof DemoSource ? DemoSource.HEIGHT : 720;
@@ -137,7 +166,7 @@ final class LiveCommand implements Callable<Integer> {
             window = new LiveWindow("facemark - " + src.name(), w, h, true, draw.renderOptions(m.contract().scheme()), Path.of("").toAbsolutePath());
         } catch (GlUnavailableException e) {
             err.println("tracker: cannot open a window, running headless (" + e.getMessage() + ")");
-            return headless(src, m, hud, video, err);
+            return headless(src, m, hud, video, screenshot, err);
         }
         LiveWindowView view;
         try {
@@ -157,7 +186,8 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     /** Headless: draw only when something takes the drawn frames (a recording, a screenshot). */
-    private Annotation headless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, PrintWriter err) {
+    private Annotation headless(FrameSource src, LandmarkModel m, Supplier<HudInfo> hud, AnnotatedVideoWriter video, Path screenshot,
+                                PrintWriter err) {
         List<FrameSink> sinks = new ArrayList<>();
         if (video != null) sinks.add(new VideoSink(video));
         if (screenshot != null) sinks.add(new ScreenshotSink(screenshot, screenshotWidth));
