@@ -2,6 +2,7 @@ package dev.facemark.trainer.cli;
 
 import dev.facemark.core.data.DataFormatException;
 import dev.facemark.core.model.ContractException;
+import dev.facemark.trainer.BadInputException;
 import picocli.CommandLine;
 
 /**
@@ -31,7 +32,7 @@ public final class CliErrors {
     /** The one-line message of a user mistake, or null for a bug. */
     static String userMessage(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof UserException || t instanceof DataFormatException || t instanceof ContractException) {
+            if (t instanceof BadInputException || t instanceof DataFormatException || t instanceof ContractException) {
                 return t.getMessage();
             }
         }

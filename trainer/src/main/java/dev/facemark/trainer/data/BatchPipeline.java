@@ -4,9 +4,10 @@ import dev.facemark.core.data.DataFormatException;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.metrics.Normalizer;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.Augmenter;
-import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.BadInputException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class BatchPipeline implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for a batch", e);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
-                if (c instanceof DataFormatException d) throw new UserException(d.getMessage());
+                if (c instanceof DataFormatException d) throw new BadInputException(d.getMessage());
                 if (c instanceof RuntimeException r) throw r;
                 throw new IllegalStateException(c);
             }
@@ -180,11 +181,9 @@ public final class BatchPipeline implements AutoCloseable {
         }
     }
 
-    /** Outer-eye-corner distance of a 68-point face mapped into the crop (input pixels). */
+    /** The NME normaliser (outer-eye-corner distance) of a 68-point face mapped into the crop, input pixels. */
     static float interOcular(float[] ibug68, CropTransform crop) {
-        int[] c = PointScheme.IBUG_68.outerEyeCorners();
-        float[] e = crop.toInput(new float[] {ibug68[2 * c[0]], ibug68[2 * c[0] + 1], ibug68[2 * c[1]], ibug68[2 * c[1] + 1]});
-        return (float) Math.hypot(e[0] - e[2], e[1] - e[3]);
+        return (float) Normalizer.INTER_OCULAR.distance(PointScheme.IBUG_68, crop.toInput(ibug68));
     }
 
     static long mix(long seed, int epoch, int sample) {

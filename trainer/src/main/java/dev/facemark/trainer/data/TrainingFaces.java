@@ -8,7 +8,7 @@ import dev.facemark.core.data.ImageCheck;
 import dev.facemark.core.data.LoadMode;
 import dev.facemark.core.data.W300Dataset;
 import dev.facemark.core.data.YtfDataset;
-import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class TrainingFaces {
 
     /** Loads the named training sets ("300w", "ytf") from {@code dataRoot}. */
     public static Dataset load(Path dataRoot, List<String> names) {
-        if (names.isEmpty()) throw new UserException("--data names no dataset; use one or more of " + KNOWN);
+        if (names.isEmpty()) throw new BadInputException("--data names no dataset; use one or more of " + KNOWN);
         Dataset all = null;
         for (String n : names) {
             Dataset d = loadOne(dataRoot, n.trim().toLowerCase());
@@ -39,9 +39,9 @@ public final class TrainingFaces {
 
     private static Dataset loadOne(Path dataRoot, String name) {
         Path dir = dataRoot.resolve(name);
-        if (!KNOWN.contains(name)) throw new UserException("unknown dataset '" + name + "' in --data; known: " + KNOWN);
+        if (!KNOWN.contains(name)) throw new BadInputException("unknown dataset '" + name + "' in --data; known: " + KNOWN);
         if (!Files.isDirectory(dir)) {
-            throw new UserException("data folder not found: " + dir + " (set --data-root to the folder holding " + name + "/)");
+            throw new BadInputException("data folder not found: " + dir + " (set --data-root to the folder holding " + name + "/)");
         }
         try {
             return switch (name) {
@@ -50,7 +50,7 @@ public final class TrainingFaces {
                 default -> throw new IllegalStateException(name);
             };
         } catch (DataFormatException e) {
-            throw new UserException(e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
     }
 

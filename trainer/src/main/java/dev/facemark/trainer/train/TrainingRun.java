@@ -14,23 +14,20 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.DatasetSplit;
 import dev.facemark.core.geom.BoxPolicy;
-import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.AugmentConfig;
-import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.BadInputException;
 import dev.facemark.trainer.data.Batch;
 import dev.facemark.trainer.data.BatchPipeline;
 import dev.facemark.trainer.data.CropSpec;
 import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.ImageCache;
-import dev.facemark.trainer.data.TrainingFaces;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
@@ -92,7 +89,7 @@ public final class TrainingRun {
         try {
             d = Architectures.defaults(cfg.arch());
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
         int w = cfg.inputWidth() > 0 ? cfg.inputWidth() : d.width();
         int h = cfg.inputHeight() > 0 ? cfg.inputHeight() : d.height();
@@ -116,34 +113,21 @@ public final class TrainingRun {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         ArchConfig arch = archConfig(cfg);
         CropSpec spec = cropSpec(arch, cfg.augment());
-        Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(cfg.dataRoot()), cfg.datasets()), cfg.maxFaces(), cfg.seed());
-        DatasetSplit split = TrainingFaces.split(all, cfg.valFraction(), cfg.seed());
-        if (split.train().size() < cfg.batch()) {
-            throw new UserException("only " + split.train().size() + " training faces for batch size " + cfg.batch()
-                    + ": lower --batch or raise --max-faces");
-        }
-        log.printf(Locale.ROOT, "data: %s -> %d train, %d validation faces (%s)%n", all.name(), split.train().size(),
-                split.validation().size(), all.problems().isEmpty() ? "no problems" : all.problems().size() + " skipped");
+        DatasetSplit split = TrainingData.split(cfg, log);
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) cfg.seed());
         LandmarkNet net;
         try {
             net = networks.apply(arch);
         } catch (IllegalArgumentException e) {
-            throw new UserException(cfg.arch() + ": " + e.getMessage());
+            throw new BadInputException(cfg.arch() + ": " + e.getMessage());
         }
         log.println("model: " + net);
         CoordinateLoss lossFn = CoordinateLoss.parse(cfg.loss());
         float size = Math.max(arch.width(), arch.height());
         Checkpoints checkpoints = new Checkpoints(runDir);
 
-        DetectorBoxes detections = null;
-        if (cfg.detectorBoxes() > 0) {
-            log.println("detector boxes: finding training faces with Haar (cached in detections.tsv) ...");
-            detections = DetectorBoxes.load(split.train().samples(), DetectorCalibration.HAAR, runDir.resolve("detections.tsv"), cfg.workers());
-            log.printf(Locale.ROOT, "detector boxes: %d of %d faces found; %.0f%% of crops use them%n", detections.found(),
-                    split.train().size(), 100 * cfg.detectorBoxes());
-        }
+        DetectorBoxes detections = TrainingData.detectorBoxes(cfg, split, runDir, log);
         try (ImageCache images = new ImageCache((long) cfg.cacheMb() << 20);
              BatchPipeline train = new BatchPipeline(split.train().samples(), spec, cfg.batch(), cfg.workers(), 4, images, cfg.seed());
              BatchPipeline val = new BatchPipeline(split.validation().samples(), spec.withAugment(AugmentConfig.NONE),
@@ -193,7 +177,7 @@ public final class TrainingRun {
                             try {
                                 r = trainStep(trainer, b, e, arch, spec, lossFn, size, guard);
                             } catch (GradientGuard.DivergedException d) {
-                                throw new UserException(d.getMessage() + " (epoch " + (epoch + 1) + " step " + steps
+                                throw new BadInputException(d.getMessage() + " (epoch " + (epoch + 1) + " step " + steps
                                         + "): lower --lr (now " + cfg.lr() + ") or set --clip-grad");
                             }
                             if (r.outcome() != GradientGuard.Outcome.SKIPPED) {
@@ -208,9 +192,9 @@ public final class TrainingRun {
                         }
                     }
                     double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                    double[] v = validate(trainer, val, lossFn, size);
+                    Validation.Result v = Validation.run(trainer, val, lossFn, size);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    EpochRecord rec = new EpochRecord(epoch + 1, lossSum / Math.max(1, seen), v[0], v[1], lr,
+                    EpochRecord rec = new EpochRecord(epoch + 1, lossSum / Math.max(1, seen), v.loss(), v.nme(), lr,
                             seen / trainSeconds, seconds);
                     boolean better = rec.valNme() < state.bestValNme();
                     state = state.after(rec, step);
@@ -295,41 +279,6 @@ public final class TrainingRun {
 
     private static final NDIndex ALL = new NDIndex(":");
 
-    /** Mean validation loss and mean NME (inter-ocular, in the crop: crops are similarities so NME is unchanged). */
-    static double[] validate(Trainer trainer, BatchPipeline val, CoordinateLoss lossFn, float size) {
-        if (val.samples().isEmpty()) return new double[] {Double.NaN, Double.NaN};
-        double lossSum = 0, nmeSum = 0;
-        int count = 0;
-        int p = val.spec().scheme().count();
-        try (BatchPipeline.Epoch e = val.epoch(0, false)) {
-            Batch b;
-            while ((b = e.next()) != null) {
-                int n = b.size();
-                float[] pred;
-                try (NDManager sm = trainer.getManager().newSubManager()) {
-                    NDArray x = sm.create(FloatBuffer.wrap(b.pixels(), 0, n * b.sampleValues()),
-                            new Shape(n, val.spec().normalization().channels(), val.spec().height(), val.spec().width()));
-                    pred = trainer.evaluate(new NDList(x)).get(0).toFloatArray();
-                }
-                float[] t = b.targets();
-                for (int r = 0; r < n; r++) {
-                    double err = 0, l = 0;
-                    for (int i = 0; i < p; i++) {
-                        int k = r * 2 * p + 2 * i;
-                        double dx = pred[k] - t[k], dy = pred[k + 1] - t[k + 1];
-                        err += Math.hypot(dx, dy);
-                        l += lossFn == CoordinateLoss.L1 ? (Math.abs(dx) + Math.abs(dy)) / size : (dx * dx + dy * dy) / (size * size);
-                    }
-                    lossSum += l / (2 * p);
-                    nmeSum += err / p / b.normaliser()[r];
-                    count++;
-                }
-                e.release(b);
-            }
-        }
-        return new double[] {lossSum / count, nmeSum / count};
-    }
-
     /** The model contract written with every checkpoint and into the exported ONNX file. */
     ModelContract contract(LandmarkNet net, CropSpec spec, RunState state) {
         Map<String, String> prov = new TreeMap<>();
@@ -363,7 +312,7 @@ public final class TrainingRun {
 
     public static TrainConfig readConfig(Path runDir) throws IOException {
         Path f = runDir.resolve("config.json");
-        if (!Files.isRegularFile(f)) throw new UserException("no config.json in " + runDir + ": not a run folder (train with --out first)");
+        if (!Files.isRegularFile(f)) throw new BadInputException("no config.json in " + runDir + ": not a run folder (train with --out first)");
         return new ObjectMapper().readValue(f.toFile(), TrainConfig.class);
     }
 }

@@ -1,0 +1,41 @@
+package dev.facemark.trainer.train;
+
+import dev.facemark.core.data.Dataset;
+import dev.facemark.core.data.DatasetSplit;
+import dev.facemark.core.geom.DetectorCalibration;
+import dev.facemark.trainer.BadInputException;
+import dev.facemark.trainer.data.DetectorBoxes;
+import dev.facemark.trainer.data.TrainingFaces;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** A run's data: the faces, their split by clip, and the optional detector boxes of the training faces. */
+final class TrainingData {
+    private TrainingData() {}
+
+    /** The training and validation faces of {@code cfg}'s datasets (at most {@code maxFaces}), split by clip. */
+    static DatasetSplit split(TrainConfig cfg, PrintStream log) {
+        Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(cfg.dataRoot()), cfg.datasets()), cfg.maxFaces(), cfg.seed());
+        DatasetSplit split = TrainingFaces.split(all, cfg.valFraction(), cfg.seed());
+        if (split.train().size() < cfg.batch()) {
+            throw new BadInputException("only " + split.train().size() + " training faces for batch size " + cfg.batch()
+                    + ": lower --batch or raise --max-faces");
+        }
+        log.printf(Locale.ROOT, "data: %s -> %d train, %d validation faces (%s)%n", all.name(), split.train().size(),
+                split.validation().size(), all.problems().isEmpty() ? "no problems" : all.problems().size() + " skipped");
+        return split;
+    }
+
+    /** Calibrated Haar boxes of the training faces (cached in the run folder), or null when the run uses none. */
+    static DetectorBoxes detectorBoxes(TrainConfig cfg, DatasetSplit split, Path runDir, PrintStream log) throws IOException {
+        if (cfg.detectorBoxes() <= 0) return null;
+        log.println("detector boxes: finding training faces with Haar (cached in detections.tsv) ...");
+        DetectorBoxes d = DetectorBoxes.load(split.train().samples(), DetectorCalibration.HAAR, runDir.resolve("detections.tsv"), cfg.workers());
+        log.printf(Locale.ROOT, "detector boxes: %d of %d faces found; %.0f%% of crops use them%n", d.found(),
+                split.train().size(), 100 * cfg.detectorBoxes());
+        return d;
+    }
+}
