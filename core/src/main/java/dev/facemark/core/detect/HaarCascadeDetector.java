@@ -26,9 +26,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
  * set of parameters. The detector only has to find roughly where a face is, the landmark model
  * does the rest, so a 200 px frame is plenty and keeps it at a few milliseconds.
  *
- * <p>Not thread-safe (scratch Mats): one per thread.
+ * <p>Scores are the share of neighbouring raw detections that voted for a box ({@link #score(int)}).
+ * Not thread-safe (scratch Mats): one per thread.
  */
-public final class HaarCascadeDetector implements AutoCloseable {
+public final class HaarCascadeDetector implements FaceDetector {
     public static final String CASCADE = "haarcascade_frontalface_alt2.xml";
     /** Longer side of the frame the cascade runs on. */
     public static final int MAX_SIDE = 200;
@@ -39,6 +40,7 @@ public final class HaarCascadeDetector implements AutoCloseable {
     public static final int MIN_NEIGHBOURS = 3;
 
     private final CascadeClassifier cascade;
+    private final int maxSide;
     private final Downscale downscale;
     private final Mat grey = new Mat();
     private final RectVector rects = new RectVector();
@@ -50,6 +52,7 @@ public final class HaarCascadeDetector implements AutoCloseable {
     /** A detector on a frame of at most {@code maxSide} pixels (larger finds smaller faces, slower). */
     public HaarCascadeDetector(int maxSide) {
         File xml = cascadeFile();
+        this.maxSide = maxSide;
         downscale = new Downscale(maxSide);
         cascade = new CascadeClassifier(xml.getAbsolutePath());
         if (cascade.empty()) {
@@ -71,13 +74,29 @@ public final class HaarCascadeDetector implements AutoCloseable {
         return f;
     }
 
-    /** The parameters, for provenance (e.g. next to a fitted calibration). */
-    public static String describe() {
+    /** The shipped parameters, for provenance (e.g. next to a fitted calibration). */
+    public static String describe() { return describe(MAX_SIDE); }
+
+    private static String describe(int maxSide) {
         return String.format(Locale.ROOT, "%s max_side=%d min_face=%d scale_step=%s min_neighbours=%d equalized grey",
-                CASCADE, MAX_SIDE, MIN_FACE, SCALE_STEP, MIN_NEIGHBOURS);
+                CASCADE, maxSide, MIN_FACE, SCALE_STEP, MIN_NEIGHBOURS);
     }
 
+    /**
+     * The score of a box that {@code neighbours} raw detections were merged into: their share, capped
+     * at 1; an honest if coarse confidence, since OpenCV's cascade has no calibrated probability.
+     */
+    public static float score(int neighbours) {
+        return Math.min(1f, neighbours / (4f * MIN_NEIGHBOURS));
+    }
+
+    @Override public String name() { return Detectors.HAAR; }
+
+    /** This detector's parameters: {@link #describe()} for the shipped ones. */
+    @Override public String parameters() { return describe(maxSide); }
+
     /** Downscales and converts a BGR (or grey) frame into the scratch image {@link #detect()} runs on. */
+    @Override
     public void prepare(Mat image) {
         Mat small = downscale.apply(image);
         if (small.channels() == 1) small.copyTo(grey);
@@ -85,31 +104,26 @@ public final class HaarCascadeDetector implements AutoCloseable {
         equalizeHist(grey, grey);
     }
 
-    /** Faces on the prepared image, in source pixels, best (large and well supported) first. */
-    public List<HaarFace> detect() {
+    /** Faces on the prepared image, in source pixels, best (large and well supported) first; no keypoints. */
+    @Override
+    public List<Detection> detect() {
         int minSide = Math.max(MIN_FACE, Math.min(grey.cols(), grey.rows()) / 8);
         try (Size min = new Size(minSide, minSide); Size max = new Size()) {
             cascade.detectMultiScale2(grey, rects, votes, SCALE_STEP, MIN_NEIGHBOURS, 0, min, max);
         }
         float k = downscale.toSource();
-        List<HaarFace> out = new ArrayList<>((int) rects.size());
+        List<Detection> out = new ArrayList<>((int) rects.size());
         for (long i = 0; i < rects.size(); i++) {
             Rect r = rects.get(i);
             // Rect corners are pixel edges; the project's boxes put pixel centres at integers (-0.5).
             FaceBox box = new FaceBox(r.x() * k - 0.5f, r.y() * k - 0.5f, r.width() * k, r.height() * k);
-            out.add(new HaarFace(box, votes.get(i)));
+            out.add(new Detection(box, score(votes.get(i))));
         }
         out.sort((a, b) -> Float.compare(rank(b), rank(a)));
         return out;
     }
 
-    /** {@link #prepare} then {@link #detect()}. */
-    public List<HaarFace> detect(Mat image) {
-        prepare(image);
-        return detect();
-    }
-
-    private static float rank(HaarFace f) { return f.box().area() * (0.5f + f.score()); }
+    private static float rank(Detection f) { return f.box().area() * (0.5f + f.score()); }
 
     @Override
     public void close() {

@@ -18,10 +18,11 @@ import java.util.Locale;
  * lighting. The tracker finds faces with it ({@code --detector yunet:PATH}) and the trainer fits
  * the "yunet" calibration with it, so both must see exactly the same boxes: one class, one set of
  * parameters. The model file ({@value #MODEL_FILE}) is not shipped: callers pass its path.
+ * Detections carry the network's five {@link Keypoint}s.
  *
  * <p>Not thread-safe (the OpenCV detector and scratch Mats): one per thread.
  */
-public final class YuNetDetector implements AutoCloseable {
+public final class YuNetDetector implements FaceDetector {
     /** The model file name the project is tested with (Apache-2.0, ShiqiYu/libfacedetection.train {@code onnx/}). */
     public static final String MODEL_FILE = "yunet_n_320_320.onnx";
     /** Longer side of the frame the network runs on. */
@@ -29,8 +30,11 @@ public final class YuNetDetector implements AutoCloseable {
     public static final float SCORE_THRESHOLD = 0.6f;
     public static final float NMS_THRESHOLD = 0.3f;
     public static final int TOP_K = 50;
+    /** Columns of a row of {@code FaceDetectorYN}'s output: box x, y, w, h, then the keypoints' (x, y), then the score. */
+    private static final int COL_KEYPOINTS = 4, COL_SCORE = COL_KEYPOINTS + 2 * Keypoint.COUNT;
 
     private final FaceDetectorYN yn;
+    private final Path model;
     private final Downscale downscale;
     private final Mat faces = new Mat();
     private final float scoreThreshold;
@@ -39,17 +43,17 @@ public final class YuNetDetector implements AutoCloseable {
     private int inW, inH;
 
     /**
-     * @throws IllegalArgumentException when {@code model} is not a file or OpenCV cannot load it
-     *                                  (the message names the file)
+     * @throws DetectorException when {@code model} is not a file or OpenCV cannot load it (the message names the file)
      */
     public YuNetDetector(Path model, float scoreThreshold, int maxSide) {
-        if (!Files.isRegularFile(model)) throw new IllegalArgumentException("YuNet model " + model + " does not exist");
+        if (!Files.isRegularFile(model)) throw new DetectorException("YuNet model " + model + " does not exist");
         try (Size size = new Size(MAX_SIDE, MAX_SIDE)) {
             yn = FaceDetectorYN.create(model.toString(), "", size, scoreThreshold, NMS_THRESHOLD, TOP_K, 0, 0);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("cannot load YuNet model " + model + ": " + why, e);
+            throw new DetectorException("cannot load YuNet model " + model + ": " + why, e);
         }
+        this.model = model;
         this.scoreThreshold = scoreThreshold;
         this.maxSide = maxSide;
         downscale = new Downscale(maxSide);
@@ -58,13 +62,19 @@ public final class YuNetDetector implements AutoCloseable {
     /** The detector with the shipped parameters; what the tracker and trainer use. */
     public YuNetDetector(Path model) { this(model, SCORE_THRESHOLD, MAX_SIDE); }
 
-    /** This detector's parameters, for provenance (e.g. next to a fitted calibration). */
+    /** This detector's thresholds and frame size, for provenance (e.g. next to a fitted calibration). */
     public String describe() {
         return String.format(Locale.ROOT, "yunet max_side=%d score_threshold=%s nms=%s top_k=%d",
                 maxSide, scoreThreshold, NMS_THRESHOLD, TOP_K);
     }
 
+    @Override public String name() { return Detectors.YUNET; }
+
+    /** {@link #describe()} and the model file's name. */
+    @Override public String parameters() { return describe() + " model=" + model.getFileName(); }
+
     /** Downscales a BGR frame into the image {@link #detect()} runs on (kept by reference when already small). */
+    @Override
     public void prepare(Mat bgr) {
         prepared = downscale.apply(bgr);
         if (prepared.cols() != inW || prepared.rows() != inH) {
@@ -76,29 +86,25 @@ public final class YuNetDetector implements AutoCloseable {
         }
     }
 
-    /** Faces on the prepared image, in source pixels, highest score first. */
-    public List<YuNetFace> detect() {
+    /** Faces on the prepared image, in source pixels, with their keypoints, highest score first. */
+    @Override
+    public List<Detection> detect() {
         if (prepared == null) throw new IllegalStateException("prepare a frame before detecting");
         yn.detect(prepared, faces);
-        List<YuNetFace> out = new ArrayList<>();
+        List<Detection> out = new ArrayList<>();
         if (faces.empty()) return out;
         float k = downscale.toSource();
         try (FloatIndexer idx = faces.createIndexer()) {
             for (int i = 0; i < faces.rows(); i++) {
-                // Row: x, y, w, h, 5 landmark pairs, score. YuNet boxes are in pixel-edge coordinates;
-                // the project's boxes put pixel centres at integers (-0.5).
+                // YuNet's coordinates are in pixel edges; the project's put pixel centres at integers (-0.5).
                 FaceBox box = new FaceBox(idx.get(i, 0) * k - 0.5f, idx.get(i, 1) * k - 0.5f, idx.get(i, 2) * k, idx.get(i, 3) * k);
-                out.add(new YuNetFace(box, idx.get(i, 14)));
+                float[] keypoints = new float[2 * Keypoint.COUNT];
+                for (int j = 0; j < keypoints.length; j++) keypoints[j] = idx.get(i, COL_KEYPOINTS + j) * k - 0.5f;
+                out.add(new Detection(box, idx.get(i, COL_SCORE), keypoints));
             }
         }
         out.sort((a, b) -> Float.compare(b.score(), a.score()));
         return out;
-    }
-
-    /** {@link #prepare} then {@link #detect()}. */
-    public List<YuNetFace> detect(Mat bgr) {
-        prepare(bgr);
-        return detect();
     }
 
     @Override

@@ -22,15 +22,17 @@ class HaarCascadeDetectorTest {
     @Test
     void findsGraceHoppersFaceInSourcePixels() {
         try (Mat img = TestPaths.graceHopper(); HaarCascadeDetector haar = new HaarCascadeDetector()) {
-            List<HaarFace> faces = haar.detect(img);
+            List<Detection> faces = haar.detect(img);
             assertEquals(1, faces.size(), "faces " + faces);
-            HaarFace f = faces.get(0);
+            Detection f = faces.get(0);
             FaceBox b = f.box();
             // 512x600 photo, face around (255, 250): in source pixels although the cascade ran on <= 200 px.
             assertTrue(b.cx() > 180 && b.cx() < 330 && b.cy() > 150 && b.cy() < 350, "face centre " + b);
             assertTrue(b.w() > 120 && b.w() < 320 && Math.abs(b.w() - b.h()) < 1e-3f, "square face box " + b);
-            assertTrue(f.neighbours() >= HaarCascadeDetector.MIN_NEIGHBOURS, "neighbours " + f.neighbours());
+            // At least MIN_NEIGHBOURS raw detections merged into the box (the score grows with their number).
+            assertTrue(f.score() >= HaarCascadeDetector.score(HaarCascadeDetector.MIN_NEIGHBOURS), "score " + f.score());
             assertTrue(f.score() > 0f && f.score() <= 1f, "score " + f.score());
+            assertFalse(f.hasKeypoints(), "the cascade finds no keypoints");
         }
     }
 
@@ -41,7 +43,7 @@ class HaarCascadeDetectorTest {
             resize(img, big, twice, 0, 0, INTER_LINEAR);
             cvtColor(img, grey, COLOR_BGR2GRAY);
             FaceBox a = haar.detect(img).get(0).box();
-            List<HaarFace> onBig = haar.detect(big), onGrey = haar.detect(grey);
+            List<Detection> onBig = haar.detect(big), onGrey = haar.detect(grey);
             assertEquals(1, onBig.size(), "faces on the 2x image " + onBig);
             FaceBox b = onBig.get(0).box();
             // Same downscaled frame either way, so the box doubles (up to the half-pixel convention and resampling).
@@ -66,5 +68,10 @@ class HaarCascadeDetectorTest {
         String d = HaarCascadeDetector.describe();
         assertTrue(d.contains("haarcascade_frontalface_alt2.xml") && d.contains("max_side=200") && d.contains("min_face=30")
                 && d.contains("scale_step=1.2") && d.contains("min_neighbours=3"), d);
+        try (HaarCascadeDetector shipped = new HaarCascadeDetector(); HaarCascadeDetector big = new HaarCascadeDetector(320)) {
+            assertEquals("haar", shipped.name(), "the key of the haar calibration");
+            assertEquals(d, shipped.parameters());
+            assertTrue(big.parameters().contains("max_side=320"), big.parameters());
+        }
     }
 }

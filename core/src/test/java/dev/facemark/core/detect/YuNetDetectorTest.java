@@ -26,9 +26,9 @@ class YuNetDetectorTest {
     @Test
     void findsGraceHoppersFaceInSourcePixels() {
         try (Mat img = TestPaths.graceHopper(); YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
-            List<YuNetFace> faces = yn.detect(img);
+            List<Detection> faces = yn.detect(img);
             assertEquals(1, faces.size(), "faces " + faces);
-            YuNetFace f = faces.get(0);
+            Detection f = faces.get(0);
             FaceBox b = f.box();
             // 512x600 photo, face around (255, 250): in source pixels although the network ran on <= 320 px.
             assertTrue(b.cx() > 180 && b.cx() < 330 && b.cy() > 150 && b.cy() < 350, "face centre " + b);
@@ -38,12 +38,30 @@ class YuNetDetectorTest {
     }
 
     @Test
+    void keypointsAreNamedAndLieOnTheFace() {
+        try (Mat img = TestPaths.graceHopper(); YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
+            Detection f = yn.detect(img).get(0);
+            assertTrue(f.hasKeypoints(), "YuNet finds five keypoints");
+            FaceBox b = f.box();
+            for (Keypoint k : Keypoint.values()) {
+                assertTrue(f.x(k) > b.x() && f.x(k) < b.x() + b.w() && f.y(k) > b.y() && f.y(k) < b.y() + b.h(), k + " in " + b);
+            }
+            // The subject's right eye is on the image's left; eyes above the nose, nose above the mouth.
+            assertTrue(f.x(Keypoint.RIGHT_EYE) < f.x(Keypoint.LEFT_EYE), "eyes " + f);
+            assertTrue(f.x(Keypoint.RIGHT_MOUTH_CORNER) < f.x(Keypoint.LEFT_MOUTH_CORNER), "mouth " + f);
+            float eyes = (f.y(Keypoint.RIGHT_EYE) + f.y(Keypoint.LEFT_EYE)) / 2;
+            float mouth = (f.y(Keypoint.RIGHT_MOUTH_CORNER) + f.y(Keypoint.LEFT_MOUTH_CORNER)) / 2;
+            assertTrue(eyes < f.y(Keypoint.NOSE_TIP) && f.y(Keypoint.NOSE_TIP) < mouth, "eyes, nose, mouth " + f);
+        }
+    }
+
+    @Test
     void boxesScaleWithTheSource() {
         try (Mat img = TestPaths.graceHopper(); Mat big = new Mat(); Size twice = new Size(img.cols() * 2, img.rows() * 2);
              YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
             resize(img, big, twice, 0, 0, INTER_LINEAR);
             FaceBox a = yn.detect(img).get(0).box();
-            List<YuNetFace> onBig = yn.detect(big);
+            List<Detection> onBig = yn.detect(big);
             assertEquals(1, onBig.size(), "faces on the 2x image " + onBig);
             FaceBox b = onBig.get(0).box();
             // Both run on the same 320 px frame, so the box doubles (up to resampling).
@@ -63,10 +81,12 @@ class YuNetDetectorTest {
     @Test
     void aMissingModelNamesTheFile() {
         Path nope = Path.of("/nope/yunet.onnx");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new YuNetDetector(nope));
+        IllegalArgumentException e = assertThrows(DetectorException.class, () -> new YuNetDetector(nope));
         assertTrue(e.getMessage().contains(nope.toString()) && e.getMessage().contains("does not exist"), e.getMessage());
         try (YuNetDetector yn = new YuNetDetector(TestPaths.yunet())) {
             assertEquals("yunet max_side=320 score_threshold=0.6 nms=0.3 top_k=50", yn.describe());
+            assertEquals("yunet max_side=320 score_threshold=0.6 nms=0.3 top_k=50 model=yunet_n_320_320.onnx", yn.parameters());
+            assertEquals("yunet", yn.name(), "the key of the yunet calibration");
         }
     }
 
@@ -84,12 +104,12 @@ class YuNetDetectorTest {
             for (int i = 0; i < train.size(); i += train.size() / 40) {
                 FaceSample s = train.get(i);
                 FaceBox truth = s.landmarkBox();
-                List<YuNetFace> faces;
+                List<Detection> faces;
                 try (Mat img = ImageLoader.readColor(s.image())) {
                     faces = yn.detect(img);
                 }
                 // The detection that, calibrated, overlaps this face's landmarks most (crops can hold other faces).
-                FaceBox best = faces.stream().map(YuNetFace::box)
+                FaceBox best = faces.stream().map(Detection::box)
                         .max((a, b) -> Float.compare(DetectorCalibration.YUNET.toLandmarkBox(a).iou(truth),
                                 DetectorCalibration.YUNET.toLandmarkBox(b).iou(truth))).orElse(null);
                 assertNotNull(best, "YuNet finds " + s.name());

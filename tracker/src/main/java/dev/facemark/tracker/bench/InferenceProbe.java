@@ -1,14 +1,14 @@
 package dev.facemark.tracker.bench;
 
+import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.runtime.Device;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import dev.facemark.core.runtime.RuntimeOptions;
-import dev.facemark.tracker.detect.Detection;
-import dev.facemark.tracker.detect.Detectors;
-import dev.facemark.tracker.detect.FaceDetector;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.source.SourceFrame;
 import dev.facemark.tracker.source.Sources;
@@ -16,7 +16,6 @@ import org.HdrHistogram.Histogram;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,9 +62,7 @@ public final class InferenceProbe {
     }
 
     private static FaceBox faceBox(Mat frame, FaceDetector detector, LandmarkModel model) {
-        List<Detection> found = new ArrayList<>();
-        detector.prepare(frame);
-        detector.detect(found);
+        List<Detection> found = detector.detect(frame);
         if (!found.isEmpty()) return model.contract().calibration(detector.name()).toLandmarkBox(found.get(0).box());
         float side = 0.5f * Math.min(frame.cols(), frame.rows());
         return FaceBox.ofCentre(frame.cols() / 2f, frame.rows() / 2f, side, side);

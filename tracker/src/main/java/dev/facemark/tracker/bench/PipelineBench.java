@@ -1,10 +1,10 @@
 package dev.facemark.tracker.bench;
 
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
-import dev.facemark.tracker.detect.Detectors;
-import dev.facemark.tracker.detect.FaceDetector;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.output.LandmarkRecords;
 import dev.facemark.tracker.profile.Stage;

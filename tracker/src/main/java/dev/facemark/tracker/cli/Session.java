@@ -1,13 +1,13 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.tracker.app.HudStats;
 import dev.facemark.tracker.app.ProgressBar;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
-import dev.facemark.tracker.detect.Detectors;
-import dev.facemark.tracker.detect.FaceDetector;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.track.FaceTracker;

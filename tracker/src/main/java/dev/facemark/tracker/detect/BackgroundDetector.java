@@ -1,8 +1,9 @@
 package dev.facemark.tracker.detect;
 
+import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.FaceDetector;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +42,7 @@ public final class BackgroundDetector implements AutoCloseable {
         detector.prepare(bgr);
         inFlight = worker.submit(() -> {
             long t0 = System.nanoTime();
-            List<Detection> out = new ArrayList<>();
-            detector.detect(out);
+            List<Detection> out = detector.detect();
             return new Result(out, System.nanoTime() - t0);
         });
     }

@@ -7,9 +7,9 @@ import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
+import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.tracker.detect.BackgroundDetector;
-import dev.facemark.tracker.detect.Detection;
-import dev.facemark.tracker.detect.FaceDetector;
 import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;
@@ -49,7 +49,6 @@ public final class FaceTracker implements AutoCloseable {
     private final HeadPoseEstimator poseEstimator = new HeadPoseEstimator();
     private final BackgroundDetector background; // null: every detection runs in line
     private final List<Track> tracks = new ArrayList<>();
-    private final List<Detection> detections = new ArrayList<>();
     private final List<FaceBox> detBoxes = new ArrayList<>();
     private final List<FaceBox> trackBoxes = new ArrayList<>();
     private final int[] eyes;
@@ -124,7 +123,7 @@ public final class FaceTracker implements AutoCloseable {
         long t0 = System.nanoTime();
         detector.prepare(bgr);
         t0 = timer.lap(Stage.CONVERT, t0);
-        detector.detect(detections);
+        List<Detection> detections = detector.detect();
         timer.lap(Stage.DETECT, t0);
         lastDetection = frame;
         detectionRuns++;

@@ -1,9 +1,9 @@
 package dev.facemark.tracker.app;
 
+import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.Models;
-import dev.facemark.tracker.detect.HaarDetector;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.DemoSource;
 import dev.facemark.tracker.track.FaceTracker;
@@ -30,7 +30,7 @@ class FrameGateTest {
         StageTimer timer = new StageTimer();
         RunSummary s;
         try (LandmarkModel model = LandmarkModel.open(Models.fixture(tmp), RuntimeOptions.cpu(1));
-             HaarDetector haar = new HaarDetector();
+             HaarCascadeDetector haar = new HaarCascadeDetector();
              FaceTracker tracker = new FaceTracker(model, haar, TrackerParams.DEFAULT, timer);
              DemoSource demo = new DemoSource(3, 30, 0, false)) {
             s = new TrackingRun(demo, tracker, timer).gate(gate)

@@ -1,5 +1,6 @@
 package dev.facemark.tracker.app;
 
+import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.io.LandmarkReader;
 import dev.facemark.core.io.LandmarkRecord;
 import dev.facemark.core.io.LandmarkWriter;
@@ -7,7 +8,6 @@ import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
-import dev.facemark.tracker.detect.HaarDetector;
 import dev.facemark.tracker.profile.Stage;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.VideoFileSource;
@@ -51,7 +51,7 @@ class TrackingEndToEndTest {
         StageTimer timer = new StageTimer();
         RunSummary s;
         try (LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));
-             HaarDetector haar = new HaarDetector();
+             HaarCascadeDetector haar = new HaarCascadeDetector();
              FaceTracker tracker = new FaceTracker(model, haar, params, timer);
              VideoFileSource src = new VideoFileSource(TestFiles.video());
              LandmarkWriter out = LandmarkWriter.open(jsonl, 68)) {

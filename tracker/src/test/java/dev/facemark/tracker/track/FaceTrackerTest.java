@@ -1,5 +1,6 @@
 package dev.facemark.tracker.track;
 
+import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.runtime.FixtureModels;
@@ -7,7 +8,6 @@ import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
-import dev.facemark.tracker.detect.HaarDetector;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.TrackedFace;
 import dev.facemark.tracker.profile.StageTimer;
@@ -40,7 +40,7 @@ class FaceTrackerTest {
              Mat pair = new Mat(600, 1024, CV_8UC3, new Scalar(50, 50, 50, 0));
              Mat frame = new Mat(); Mat shift = new Mat(2, 3, CV_64F);
              LandmarkModel model = LandmarkModel.open(Models.fixture(tmp), RuntimeOptions.cpu(1));
-             HaarDetector haar = new HaarDetector(320);
+             HaarCascadeDetector haar = new HaarCascadeDetector(320);
              FaceTracker tracker = new FaceTracker(model, haar, params, new StageTimer())) {
             try (Rect l = new Rect(0, 0, 512, 600); Rect r = new Rect(512, 0, 512, 600); Mat lv = pair.apply(l); Mat rv = pair.apply(r)) {
                 grace.copyTo(lv);
@@ -79,7 +79,7 @@ class FaceTrackerTest {
     void resetForgetsFacesAndRestartsIds() {
         try (Mat grace = imread(TestFiles.grace().toString());
              LandmarkModel model = LandmarkModel.open(Models.fixture(tmp), RuntimeOptions.cpu(1));
-             HaarDetector haar = new HaarDetector();
+             HaarCascadeDetector haar = new HaarCascadeDetector();
              FaceTracker tracker = new FaceTracker(model, haar, TrackerParams.DEFAULT, new StageTimer())) {
             assertEquals(1, tracker.process(grace, 0, 0, "a.jpg").faces().get(0).id());
             tracker.reset();
@@ -96,7 +96,7 @@ class FaceTrackerTest {
         Path heat = FixtureModels.heatmap(tmp.resolve("heat.onnx"), c);
         try (Mat grace = imread(TestFiles.grace().toString());
              LandmarkModel model = LandmarkModel.open(heat, RuntimeOptions.cpu(1));
-             HaarDetector haar = new HaarDetector()) {
+             HaarCascadeDetector haar = new HaarCascadeDetector()) {
             try (FaceTracker keep = new FaceTracker(model, haar, TrackerParams.DEFAULT.withMinScore(0f).withHeatmaps(true), new StageTimer())) {
                 TrackedFace f = keep.process(grace, 0, 0, null).faces().get(0);
                 assertNotNull(f.pointScores());

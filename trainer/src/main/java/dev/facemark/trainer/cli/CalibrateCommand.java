@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
-import dev.facemark.trainer.data.BoxDetector;
 import dev.facemark.trainer.data.CalibrationFit;
 import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.TrainingFaces;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -32,16 +34,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--data-root", defaultValue = "../shared/data") Path dataRoot;
     @Option(names = "--max-faces", defaultValue = "1500", description = "faces to use (spread by seed); 0 = all") int maxFaces;
     @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--detector", defaultValue = "haar", paramLabel = "haar|yunet",
-            description = "detector to calibrate: haar (built in) or yunet (needs --yunet-model) (default: ${DEFAULT-VALUE})") String detector;
-    @Option(names = "--yunet-model", defaultValue = BoxDetector.DEFAULT_YUNET_MODEL, paramLabel = "PATH",
-            description = "YuNet ONNX model for --detector yunet (default: ${DEFAULT-VALUE})") Path yunetModel;
+    @Mixin DetectorOption detector;
     @Option(names = "--json", description = "write the calibration here") Path json;
 
     @Override
     public Integer call() throws IOException {
         // Open the detector first: a missing model is reported before minutes of data loading.
-        try (BoxDetector det = BoxDetector.open(detector, yunetModel)) {
+        Detectors.Spec spec = detector.spec(null);
+        try (FaceDetector det = detector.open(spec)) {
             Dataset faces = TrainingFaces.limit(TrainingFaces.load(dataRoot, data), maxFaces, seed);
             CalibrationFit fit = new CalibrationFit();
             List<FaceBox[]> pairs = new ArrayList<>();
@@ -59,16 +59,17 @@ public final class CalibrateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s matched %d of %d training faces%n", name, fit.size(), faces.size());
             System.out.printf(Locale.ROOT, "calibration %s: %s  (dx, dy, sw, sh)%n", name, c.encode());
             System.out.printf(Locale.ROOT, "mean IoU with the landmark box: raw %.3f, calibrated %.3f%n", before, after);
-            if (json != null) writeJson(det, c, faces.size(), fit.size(), before, after);
+            if (json != null) writeJson(det, spec, c, faces.size(), fit.size(), before, after);
         }
         return 0;
     }
 
-    private void writeJson(BoxDetector det, DetectorCalibration c, int faces, int matched, double before, double after) throws IOException {
+    private void writeJson(FaceDetector det, Detectors.Spec spec, DetectorCalibration c, int faces, int matched, double before, double after)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("detector", det.name());
-        if (det.name().equals("haar")) m.put("cascade", HaarCascadeDetector.CASCADE);
-        else m.put("model", yunetModel.getFileName().toString());
+        if (det.name().equals(Detectors.HAAR)) m.put("cascade", HaarCascadeDetector.CASCADE);
+        else m.put("model", spec.model().getFileName().toString());
         m.put("detector_parameters", det.parameters());
         m.put("dx", c.dx()); m.put("dy", c.dy()); m.put("sw", c.sw()); m.put("sh", c.sh());
         m.put("encoded", c.encode());

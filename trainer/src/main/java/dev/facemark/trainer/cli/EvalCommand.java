@@ -3,16 +3,18 @@ package dev.facemark.trainer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.facemark.core.data.Dataset;
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.metrics.EvaluationReport;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
-import dev.facemark.trainer.data.BoxDetector;
 import dev.facemark.trainer.eval.BoxMode;
 import dev.facemark.trainer.eval.EvalData;
 import dev.facemark.trainer.eval.FaceResult;
 import dev.facemark.trainer.eval.ModelEvaluation;
 import dev.facemark.trainer.report.CedChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -36,11 +38,11 @@ public final class EvalCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--split", defaultValue = "common", description = "300-W: common, challenging, full; YTF: test (default: ${DEFAULT-VALUE})")
     String split;
-    @Option(names = "--boxes", defaultValue = "gt",
-            description = "gt (ground-truth landmark box), detector or haar (Haar + the model's haar calibration), yunet (YuNet + its calibration)")
+    @Option(names = "--boxes", paramLabel = "gt|detector",
+            description = "gt (ground-truth landmark box) or detector (the --detector's boxes through the model's calibration for it); "
+                    + "haar and yunet are deprecated for --boxes detector --detector haar|yunet (default: gt, detector when --detector is given)")
     String boxes;
-    @Option(names = "--yunet-model", defaultValue = BoxDetector.DEFAULT_YUNET_MODEL, paramLabel = "PATH",
-            description = "YuNet ONNX model for --boxes yunet (default: ${DEFAULT-VALUE})") Path yunetModel;
+    @Mixin DetectorOption detector;
     @Option(names = "--json", description = "write the report here") Path json;
     @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
@@ -52,20 +54,24 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BoxMode mode;
-        String detectorName;
+        String named;
         try {
-            mode = BoxMode.parse(boxes);
-            detectorName = BoxMode.detectorName(boxes);
+            String b = boxes != null ? boxes : detector.given() ? "detector" : "gt";
+            mode = BoxMode.parse(b);
+            named = BoxMode.detectorName(b);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        if (mode == BoxMode.GT && detector.given()) throw new UserException("--boxes gt runs no detector; drop --detector or give --boxes detector");
+        Detectors.Spec spec = mode == BoxMode.GT ? null : detector.spec(named);
         if (refine < 0) throw new UserException("--refine must be >= 0, got " + refine);
         if (json != null) requireWritable(json);
         Dataset faces = EvalData.load(data, split);
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
         PrintStream out = System.out;
         ModelEvaluation.Outcome o;
-        try (BoxDetector det = detectorName == null ? null : BoxDetector.open(detectorName, yunetModel);
+        String detectorName = spec == null ? null : spec.kind();
+        try (FaceDetector det = spec == null ? null : detector.open(spec);
              LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
             m.setFlipTest(flip);
             out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%s%n", model, m.contract().architecture(),

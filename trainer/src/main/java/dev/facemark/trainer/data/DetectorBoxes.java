@@ -2,6 +2,9 @@ package dev.facemark.trainer.data;
 
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
@@ -67,9 +70,9 @@ public final class DetectorBoxes {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<FaceBox>> out = new ArrayList<>();
-                List<BoxDetector> detectors = Collections.synchronizedList(new ArrayList<>());
-                ThreadLocal<BoxDetector> det = ThreadLocal.withInitial(() -> {
-                    BoxDetector h = BoxDetector.open("haar", null);
+                List<FaceDetector> detectors = Collections.synchronizedList(new ArrayList<>());
+                ThreadLocal<FaceDetector> det = ThreadLocal.withInitial(() -> {
+                    FaceDetector h = Detectors.open(Detectors.HAAR);
                     detectors.add(h);
                     return h;
                 });
@@ -87,7 +90,7 @@ public final class DetectorBoxes {
                 // A fresh cache replaces whatever was there (nothing, or another detector's boxes).
                 Files.writeString(cache, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                         fresh ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
-                detectors.forEach(BoxDetector::close);
+                detectors.forEach(FaceDetector::close);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while detecting faces", e);
@@ -105,9 +108,9 @@ public final class DetectorBoxes {
      * landmark box, or null when the detector missed it. Shared with {@code trainer calibrate}, so the
      * calibration is fitted on exactly the boxes training then uses.
      */
-    public static FaceBox detect(BoxDetector detector, FaceSample s) {
+    public static FaceBox detect(FaceDetector detector, FaceSample s) {
         try (Mat img = ImageLoader.readColor(s.image())) {
-            return CalibrationFit.closestPlausible(detector.detect(img), s.landmarkBox());
+            return CalibrationFit.closestPlausible(detector.detect(img).stream().map(Detection::box).toList(), s.landmarkBox());
         }
     }
 

@@ -3,6 +3,9 @@ package dev.facemark.trainer.eval;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
@@ -14,7 +17,6 @@ import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import dev.facemark.trainer.cli.UserException;
-import dev.facemark.trainer.data.BoxDetector;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -41,8 +43,8 @@ public final class ModelEvaluation {
      *               frame after the first; 0 = the box protocol alone
      */
     public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, int refine, IntConsumer progress) {
-        if (boxes == BoxMode.GT) return run(model, data, (BoxDetector) null, refine, progress);
-        try (BoxDetector haar = BoxDetector.open("haar", null)) {
+        if (boxes == BoxMode.GT) return run(model, data, (FaceDetector) null, refine, progress);
+        try (FaceDetector haar = Detectors.open(Detectors.HAAR)) {
             return run(model, data, haar, refine, progress);
         }
     }
@@ -51,7 +53,7 @@ public final class ModelEvaluation {
      * @param detector null for ground-truth boxes; else its detections, mapped through the model's
      *                 calibration for {@code detector.name()}, give the crops (the tracker's first frame)
      */
-    public static Outcome run(LandmarkModel model, Dataset data, BoxDetector detector, int refine, IntConsumer progress) {
+    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new UserException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
@@ -67,7 +69,7 @@ public final class ModelEvaluation {
                 FaceBox ref = truthBox;
                 boolean detected = true;
                 if (detector != null) {
-                    List<FaceBox> est = detector.detect(img).stream().map(cal::toLandmarkBox).toList();
+                    List<FaceBox> est = detector.detect(img).stream().map(Detection::box).map(cal::toLandmarkBox).toList();
                     FaceBox m = bestMatch(est, truthBox, 0.3f);
                     if (m != null) ref = m; else { detected = false; misses++; }
                 }
