@@ -55,6 +55,24 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void theTrackersDetectorSpellingFitsTheSameCalibration() throws Exception {
+        Path old = tmp.resolve("old.json"), now = tmp.resolve("new.json");
+        String yunet = TestData.yunetModel().toString(), root = TestData.requireRoot().toString();
+        assertEquals(0, CliRunner.run("calibrate", "--detector", "yunet", "--yunet-model", yunet, "--data", "300w", "--data-root", root,
+                "--max-faces", "8", "--seed", "5", "--json", old.toString()).exit());
+        CliRunner.Result r = CliRunner.run("calibrate", "--detector", "yunet:" + yunet, "--data", "300w", "--data-root", root,
+                "--max-faces", "8", "--seed", "5", "--json", now.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(new ObjectMapper().readTree(old.toFile()), new ObjectMapper().readTree(now.toFile()));
+        Path nope = tmp.resolve("no-such-yunet.onnx");
+        CliRunner.Result missing = CliRunner.run("calibrate", "--detector", "yunet:" + nope, "--data", "300w", "--data-root", root);
+        assertEquals(1, missing.exit(), missing.err());
+        assertTrue(missing.err().startsWith("error: ") && missing.err().contains(nope.toString())
+                && missing.err().contains("--detector yunet:PATH"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), "one line, no stack trace: " + missing.err());
+    }
+
+    @Test
     void aMissingYuNetModelIsOneLineNamingTheFileAndTheOption() {
         Path nope = tmp.resolve("no-such-yunet.onnx");
         CliRunner.Result r = CliRunner.run("calibrate", "--detector", "yunet", "--yunet-model", nope.toString(),

@@ -119,6 +119,32 @@ class EvalCommandTest {
     }
 
     @Test
+    void theTrackersDetectorSpellingPicksTheSameDetectorAsTheDeprecatedOnes() throws IOException {
+        String yunet = TestData.yunetModel().toString();
+        assertEquals(0, evalCommon("yunet-old", "--boxes", "yunet", "--yunet-model", yunet).exit());
+        CliRunner.Result r = evalCommon("yunet-new", "--boxes", "detector", "--detector", "yunet:" + yunet);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("detector (yunet) boxes"), r.out());
+        assertEquals(Files.readString(tmp.resolve("yunet-old.csv")), Files.readString(tmp.resolve("yunet-new.csv")), "same boxes, same answers");
+        CliRunner.Result implied = evalCommon("yunet-implied", "--detector", "yunet:" + yunet);
+        assertEquals(0, implied.exit(), implied.err());
+        assertEquals(Files.readString(tmp.resolve("yunet-old.csv")), Files.readString(tmp.resolve("yunet-implied.csv")),
+                "--detector alone means detector boxes");
+        assertEquals(0, evalCommon("haar-old", "--boxes", "haar").exit());
+        assertEquals(0, evalCommon("haar-new", "--detector", "haar").exit());
+        assertEquals(Files.readString(tmp.resolve("haar-old.csv")), Files.readString(tmp.resolve("haar-new.csv")));
+        JsonNode j = new ObjectMapper().readTree(tmp.resolve("haar-new.json").toFile());
+        assertEquals("detector", j.get("boxes").asText());
+        assertEquals("haar", j.get("detector").asText());
+        for (String[] bad : new String[][] {{"--boxes", "yunet", "--detector", "haar"}, {"--boxes", "gt", "--detector", "haar"},
+                {"--detector", "ssd"}, {"--detector", "yunet:" + tmp.resolve("nope-yunet.onnx")}}) {
+            CliRunner.Result e = evalCommon("bad", bad);
+            assertEquals(1, e.exit(), String.join(" ", bad) + ": " + e.err());
+            assertTrue(e.err().startsWith("error: ") && e.err().strip().lines().count() == 1, e.err());
+        }
+    }
+
+    @Test
     void flipAveragesEachFaceWithItsMirrorAndSaysSo() throws IOException {
         assertEquals(0, evalCommon("noflip").exit());
         CliRunner.Result r = evalCommon("flip", "--flip");
