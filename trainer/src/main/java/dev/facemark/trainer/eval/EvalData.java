@@ -6,7 +6,7 @@ import dev.facemark.core.data.ImageCheck;
 import dev.facemark.core.data.LoadMode;
 import dev.facemark.core.data.W300Dataset;
 import dev.facemark.core.data.YtfDataset;
-import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ public final class EvalData {
 
     public static Dataset load(Path folder, String split) {
         if (!Files.isDirectory(folder)) {
-            throw new UserException("data folder not found: " + folder + " (give --data a 300-W or YouTube-Faces folder)");
+            throw new BadInputException("data folder not found: " + folder + " (give --data a 300-W or YouTube-Faces folder)");
         }
         try {
             if (Files.isRegularFile(folder.resolve(split + ".csv"))) {
@@ -31,11 +31,11 @@ public final class EvalData {
                 return W300Dataset.load(folder, split, LoadMode.STRICT, ImageCheck.EXISTS);
             }
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+            throw new BadInputException(e.getMessage());
         } catch (DataFormatException e) {
-            throw new UserException(e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
-        throw new UserException(folder + " is neither a 300-W folder (afw/, helen/, lfpw/) nor a YouTube-Faces folder with "
+        throw new BadInputException(folder + " is neither a 300-W folder (afw/, helen/, lfpw/) nor a YouTube-Faces folder with "
                 + split + ".csv; check --data and --split");
     }
 }

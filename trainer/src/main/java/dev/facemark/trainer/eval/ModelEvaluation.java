@@ -16,7 +16,7 @@ import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
-import dev.facemark.trainer.cli.UserException;
+import dev.facemark.trainer.BadInputException;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class ModelEvaluation {
     public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
-            throw new UserException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
+            throw new BadInputException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
         }
         Evaluator ev = new Evaluator(PointScheme.IBUG_68);
         List<FaceResult> faces = new ArrayList<>(data.size());
