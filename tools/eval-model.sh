@@ -20,11 +20,11 @@ run() {  # run NAME ARGS...: both test sets
        --json "$out/ytf-test-$name.json" "$@" | grep -E "^(all|.*missed)"
 }
 run gt --boxes gt
-run haar --boxes haar
-run yunet --boxes yunet
-run tracking --boxes haar --refine 1
+run haar --boxes detector --detector haar
+run yunet --boxes detector --detector yunet        # bare yunet: ../shared/models/yunet_n_320_320.onnx
+run tracking --boxes detector --detector haar --refine 1
 run gt-flip --boxes gt --flip
-run tracking-flip --boxes haar --refine 1 --flip
+run tracking-flip --boxes detector --detector haar --refine 1 --flip
 python3 - "$out" <<'PY'
 import json, sys, os
 out = sys.argv[1]
