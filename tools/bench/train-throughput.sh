@@ -12,7 +12,7 @@ export OMP_NUM_THREADS=1
 export GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4294967295
 for r in $(seq "$rounds"); do
   echo -n "djl: "; java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
-      -cp "$cp" dev.facemark.trainer.model.TrainThroughput "$arch" "$batch" "$steps" 2>/dev/null | tail -1
+      -cp "$cp" dev.facemark.trainer.bench.TrainThroughput "$arch" "$batch" "$steps" 2>/dev/null | tail -1
   python3 tools/bench/torch_throughput.py "$spec" --batch "$batch" --steps "$steps"
   python3 tools/bench/torch_throughput.py "$spec" --batch "$batch" --steps "$steps" --channels-last --fused
 done

@@ -21,13 +21,7 @@ public final class LayerSpecJson {
         LandmarkNet.offline();
         String s = args.length > 0 ? args[0] : "fast";
         String name = s.split(":")[0];
-        ArchConfig c = Architectures.defaults(name);
-        if (s.contains(":")) {
-            for (String kv : s.substring(s.indexOf(':') + 1).split(",")) {
-                String[] p = kv.split("=", 2);
-                c = c.withOption(p[0], p[1]);
-            }
-        }
+        ArchConfig c = Architectures.parse(s);
         LandmarkNet net = Architectures.create(name, c);
         System.out.println(json(net.spec()));
     }

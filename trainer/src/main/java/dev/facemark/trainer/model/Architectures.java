@@ -28,6 +28,19 @@ public final class Architectures {
     /** The default config of an architecture. */
     public static ArchConfig defaults(String name) { return get(name).defaults(); }
 
+    /** The configuration written {@code name[:key=value,...]}: the defaults with those options (bench command lines). */
+    public static ArchConfig parse(String spec) {
+        String name = spec.split(":")[0];
+        ArchConfig c = defaults(name);
+        if (spec.contains(":")) {
+            for (String kv : spec.substring(spec.indexOf(':') + 1).split(",")) {
+                String[] p = kv.split("=", 2);
+                c = c.withOption(p[0], p[1]);
+            }
+        }
+        return c;
+    }
+
     /** Builds an uninitialised network (call {@link LandmarkNet#initialize} or let a DJL Trainer do it). */
     public static LandmarkNet create(String name, ArchConfig config) {
         Architecture a = get(name);

@@ -1,4 +1,4 @@
-package dev.facemark.trainer.model;
+package dev.facemark.trainer.bench;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -11,6 +11,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.facemark.trainer.model.ArchConfig;
+import dev.facemark.trainer.model.Architectures;
+import dev.facemark.trainer.model.LandmarkNet;
 
 /**
  * Measures DJL (PyTorch CPU) training throughput of an architecture: images per second for forward +
@@ -25,13 +28,7 @@ public final class TrainThroughput {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         String name = s.split(":")[0];
-        ArchConfig c = Architectures.defaults(name);
-        if (s.contains(":")) {
-            for (String kv : s.substring(s.indexOf(':') + 1).split(",")) {
-                String[] p = kv.split("=", 2);
-                c = c.withOption(p[0], p[1]);
-            }
-        }
+        ArchConfig c = Architectures.parse(s);
         LandmarkNet net = Architectures.create(name, c);
         try (Model model = Model.newInstance(name)) {
             model.setBlock(net.block());
