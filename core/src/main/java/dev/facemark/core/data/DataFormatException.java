@@ -1,5 +1,7 @@
 package dev.facemark.core.data;
 
+import dev.facemark.core.Snippet;
+
 import java.nio.file.Path;
 
 /**
@@ -26,7 +28,8 @@ public class DataFormatException extends RuntimeException {
     public Path file() { return file; }
     public int line() { return line; }
 
+    /** {@code file:line}, the path printable and of bounded length ({@link Snippet#path}). */
     static String location(Path file, int line) {
-        return line > 0 ? file + ":" + line : String.valueOf(file);
+        return line > 0 ? Snippet.path(file) + ":" + line : Snippet.path(file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.facemark.core.data;
 
+import dev.facemark.core.Snippet;
 import dev.facemark.core.geom.FaceBox;
 
 import javax.xml.stream.XMLInputFactory;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +38,12 @@ public final class ImglabXml {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try (InputStream in = Files.newInputStream(xml)) {
-            XMLStreamReader r = f.createXMLStreamReader(in);
+            XMLStreamReader r = parser(xml, f, in);
             String file = null;
             int boxIndex = 0;
             BoxState box = null;
-            while (r.hasNext()) {
-                int ev = r.next();
+            while (hasNext(xml, r)) {
+                int ev = next(xml, r);
                 int line = r.getLocation().getLineNumber();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     switch (r.getLocalName()) {
@@ -68,7 +70,7 @@ public final class ImglabXml {
                                 try {
                                     idx = Integer.parseInt(name == null ? "" : name.trim());
                                 } catch (NumberFormatException e) {
-                                    throw new DataFormatException(xml, line, "part name '" + name + "' is not a point index");
+                                    throw new DataFormatException(xml, line, "part name " + Snippet.quote(name) + " is not a point index");
                                 }
                                 if (idx < 0 || idx >= points) {
                                     throw new DataFormatException(xml, line, "part " + idx + " outside 0.." + (points - 1));
@@ -101,14 +103,53 @@ public final class ImglabXml {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            throw new DataFormatException(xml, line, "not well-formed XML: " + firstLine(e.getMessage()), e);
+            throw new DataFormatException(xml, line, "not well-formed XML: " + Snippet.clean(lastLine(e.getMessage())), e);
         } catch (IOException e) {
-            throw new DataFormatException(xml, 0, "cannot read: " + e.getMessage(), e);
+            throw new DataFormatException(xml, 0, "cannot read: " + Snippet.clean(e.getMessage()), e);
         }
         return new Dataset(xml.getFileName().toString(), out, problems.list());
     }
 
     public static Dataset read(Path xml, int points) { return read(xml, points, LoadMode.STRICT, ImageCheck.EXISTS); }
+
+    // The JDK's StAX parser throws unchecked exceptions of its own on some malformed input (for one,
+    // a MissingResourceException for a bad character in a DOCTYPE it skips): these three calls turn
+    // anything it throws into the same "not well-formed XML" error as its XMLStreamExceptions.
+
+    private static XMLStreamReader parser(Path xml, XMLInputFactory f, InputStream in) throws XMLStreamException {
+        try {
+            return f.createXMLStreamReader(in);
+        } catch (RuntimeException e) {
+            throw parserFailure(xml, null, e);
+        }
+    }
+
+    private static boolean hasNext(Path xml, XMLStreamReader r) throws XMLStreamException {
+        try {
+            return r.hasNext();
+        } catch (RuntimeException e) {
+            throw parserFailure(xml, r, e);
+        }
+    }
+
+    private static int next(Path xml, XMLStreamReader r) throws XMLStreamException {
+        try {
+            return r.next();
+        } catch (RuntimeException e) {
+            throw parserFailure(xml, r, e);
+        }
+    }
+
+    private static DataFormatException parserFailure(Path xml, XMLStreamReader r, RuntimeException e) {
+        int line = 0;
+        try {
+            if (r != null && r.getLocation() != null) line = Math.max(0, r.getLocation().getLineNumber());
+        } catch (RuntimeException ignored) {
+            // no location, then
+        }
+        return new DataFormatException(xml, line, "not well-formed XML (the XML parser failed with "
+                + e.getClass().getSimpleName() + ": " + Snippet.clean(e.getMessage()) + ")", e);
+    }
 
     private static FaceSample finish(Path xml, Path base, String file, int boxIndex, BoxState b, ImageCheck check) {
         if (b.error != null) throw b.error;
@@ -117,7 +158,12 @@ public final class ImglabXml {
         if (missing > 0) {
             throw new DataFormatException(xml, b.line, "box has " + (b.seen.length - missing) + " parts, expected " + b.seen.length);
         }
-        Path image = base.resolve(file).normalize();
+        Path image;
+        try {
+            image = base.resolve(file).normalize();
+        } catch (InvalidPathException e) {
+            throw new DataFormatException(xml, b.line, "image file " + Snippet.quote(file) + " is not a file name");
+        }
         try {
             ImageLoader.check(image, check);
         } catch (DataFormatException e) {
@@ -135,11 +181,12 @@ public final class ImglabXml {
             if (!Float.isFinite(f)) throw new NumberFormatException();
             return f;
         } catch (NumberFormatException e) {
-            throw new DataFormatException(xml, line, "<" + r.getLocalName() + "> attribute " + attr + "='" + v + "' is not a number");
+            throw new DataFormatException(xml, line, "<" + r.getLocalName() + "> attribute " + attr + "=" + Snippet.quote(v) + " is not a number");
         }
     }
 
-    private static String firstLine(String s) {
+    /** The StAX parser's message without its "ParseError at [row,col]" first line. */
+    private static String lastLine(String s) {
         if (s == null) return "";
         String t = s.strip();
         int nl = t.lastIndexOf('\n');

@@ -1,11 +1,13 @@
 package dev.facemark.core.data;
 
+import dev.facemark.core.Snippet;
 import dev.facemark.core.points.PointScheme;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class ImmAsf {
         try {
             lines = Files.readAllLines(asf, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new DataFormatException(asf, 0, "cannot read shape file: " + e.getMessage(), e);
+            throw new DataFormatException(asf, 0, "cannot read shape file: " + Snippet.clean(e.getMessage()), e);
         }
         int n = -1, read = 0;
         float[] rel = null;
@@ -64,7 +66,7 @@ public final class ImmAsf {
                 try {
                     n = Integer.parseInt(t);
                 } catch (NumberFormatException e) {
-                    throw new DataFormatException(asf, lineNo, "expected the number of points, found '" + t + "'");
+                    throw new DataFormatException(asf, lineNo, "expected the number of points, found " + Snippet.quote(t));
                 }
                 if (n != expectedPoints) throw new DataFormatException(asf, lineNo, "expected " + expectedPoints + " points, file says " + n);
                 rel = new float[2 * n];
@@ -72,7 +74,7 @@ public final class ImmAsf {
             } else if (read < n) {
                 String[] f = t.split("\\s+");
                 if (f.length < 7) {
-                    throw new DataFormatException(asf, lineNo, "expected point " + read + " as 'path type x y point# from to', found '" + t + "' ("
+                    throw new DataFormatException(asf, lineNo, "expected point " + read + " as 'path type x y point# from to', found " + Snippet.quote(t) + " ("
                             + read + " of " + n + " points read)");
                 }
                 try {
@@ -82,7 +84,7 @@ public final class ImmAsf {
                     from[read] = Integer.parseInt(f[5]);
                     to[read] = Integer.parseInt(f[6]);
                 } catch (NumberFormatException e) {
-                    throw new DataFormatException(asf, lineNo, "not a number in point line '" + t + "'");
+                    throw new DataFormatException(asf, lineNo, "not a number in point line " + Snippet.quote(t));
                 }
                 read++;
             } else if (host == null) {
@@ -98,7 +100,12 @@ public final class ImmAsf {
     /** Reads one .asf as a sample, decoding its host image to learn the image size. */
     public static FaceSample read(Path asf, String subset) {
         Shape s = parse(asf, PointScheme.IMM_58.count());
-        Path image = asf.resolveSibling(s.hostImage());
+        Path image;
+        try {
+            image = asf.resolveSibling(s.hostImage());
+        } catch (InvalidPathException e) {
+            throw new DataFormatException(asf, 0, "host image " + Snippet.quote(s.hostImage()) + " is not a file name");
+        }
         int w, h;
         try (Mat m = ImageLoader.read(image, IMREAD_UNCHANGED)) {
             w = m.cols();

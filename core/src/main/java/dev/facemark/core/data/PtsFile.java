@@ -1,7 +1,10 @@
 package dev.facemark.core.data;
 
+import dev.facemark.core.Snippet;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,10 @@ public final class PtsFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(file, 0, "not a text landmark file (not UTF-8)", e);
         } catch (IOException e) {
-            throw new DataFormatException(file, 0, "cannot read landmark file: " + e.getMessage(), e);
+            throw new DataFormatException(file, 0, "cannot read landmark file: " + Snippet.clean(e.getMessage()), e);
         }
         int i = 0;
         int declared = -1;
@@ -36,11 +41,11 @@ public final class PtsFile {
                 try {
                     declared = Integer.parseInt(v);
                 } catch (NumberFormatException e) {
-                    throw new DataFormatException(file, i + 1, "n_points is not a number: '" + v + "'");
+                    throw new DataFormatException(file, i + 1, "n_points is not a number: " + Snippet.quote(v));
                 }
                 continue;
             }
-            throw new DataFormatException(file, i + 1, "unexpected header line '" + t + "' (expected version, n_points or '{')");
+            throw new DataFormatException(file, i + 1, "unexpected header line " + Snippet.quote(t) + " (expected version, n_points or '{')");
         }
         if (i >= lines.size()) throw new DataFormatException(file, lines.size(), "no '{' opening the point list");
         if (declared >= 0 && declared != expectedPoints) {
@@ -58,7 +63,7 @@ public final class PtsFile {
                 return pts;
             }
             String[] xy = t.split("\\s+");
-            if (xy.length != 2) throw new DataFormatException(file, i + 1, "expected 'x y', found '" + t + "'");
+            if (xy.length != 2) throw new DataFormatException(file, i + 1, "expected 'x y', found " + Snippet.quote(t));
             if (n >= expectedPoints) {
                 throw new DataFormatException(file, i + 1, "expected " + expectedPoints + " points, found more");
             }
@@ -66,10 +71,10 @@ public final class PtsFile {
                 pts[2 * n] = Float.parseFloat(xy[0]) - 1f;
                 pts[2 * n + 1] = Float.parseFloat(xy[1]) - 1f;
             } catch (NumberFormatException e) {
-                throw new DataFormatException(file, i + 1, "not a number in '" + t + "'");
+                throw new DataFormatException(file, i + 1, "not a number in " + Snippet.quote(t));
             }
             if (!Float.isFinite(pts[2 * n]) || !Float.isFinite(pts[2 * n + 1])) {
-                throw new DataFormatException(file, i + 1, "coordinate is not finite: '" + t + "'");
+                throw new DataFormatException(file, i + 1, "coordinate is not finite: " + Snippet.quote(t));
             }
             n++;
         }

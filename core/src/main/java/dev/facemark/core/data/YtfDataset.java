@@ -1,11 +1,14 @@
 package dev.facemark.core.data;
 
+import dev.facemark.core.Snippet;
 import dev.facemark.core.points.PointScheme;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +38,10 @@ public final class YtfDataset {
         int values = 2 * PointScheme.IBUG_68.count();
         LoadProblems problems = new LoadProblems(mode);
         List<FaceSample> out = new ArrayList<>();
+        int lineNo = 1;
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String line = r.readLine(); // header
             if (line == null) throw new DataFormatException(csv, 1, "empty file (expected a header row)");
-            int lineNo = 1;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) continue;
@@ -48,8 +51,10 @@ public final class YtfDataset {
                     problems.report(e);
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(csv, lineNo + 1, "not UTF-8 text", e);
         } catch (IOException e) {
-            throw new DataFormatException(csv, 0, "cannot read: " + e.getMessage(), e);
+            throw new DataFormatException(csv, 0, "cannot read: " + Snippet.clean(e.getMessage()), e);
         }
         return new Dataset(subset, out, problems.list());
     }
@@ -67,11 +72,16 @@ public final class YtfDataset {
             try {
                 pts[i] = Float.parseFloat(f[i + 1].trim());
             } catch (NumberFormatException e) {
-                throw new DataFormatException(csv, lineNo, "value " + (i + 1) + " is not a number: '" + f[i + 1] + "'");
+                throw new DataFormatException(csv, lineNo, "value " + (i + 1) + " is not a number: " + Snippet.quote(f[i + 1]));
             }
             if (!Float.isFinite(pts[i])) throw new DataFormatException(csv, lineNo, "value " + (i + 1) + " is not finite");
         }
-        Path image = imageDir.resolve(name);
+        Path image;
+        try {
+            image = imageDir.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new DataFormatException(csv, lineNo, "image name " + Snippet.quote(name) + " is not a file name");
+        }
         try {
             ImageLoader.check(image, check);
         } catch (DataFormatException e) {
