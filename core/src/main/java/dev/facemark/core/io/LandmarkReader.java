@@ -3,9 +3,11 @@ package dev.facemark.core.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facemark.core.Snippet;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +19,9 @@ import java.util.Locale;
 /**
  * Reads landmark files written by {@link LandmarkJsonlWriter} or {@link LandmarkCsvWriter} (chosen by
  * extension: {@code .csv} or JSON Lines). Unknown JSON keys are ignored; a malformed line is a
- * {@link LandmarkFileException} naming {@code file:line}.
+ * {@link LandmarkFileException} naming {@code file:line}. Non-finite numbers are read as the writers
+ * spell them: {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (JSON strings) and
+ * {@code NaN}, {@code Infinity}, {@code -Infinity} (CSV).
  */
 public final class LandmarkReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,9 +34,9 @@ public final class LandmarkReader {
 
     public static List<LandmarkRecord> readJsonl(Path file) {
         List<LandmarkRecord> out = new ArrayList<>();
+        int n = 0;
         try (BufferedReader r = open(file)) {
             String line;
-            int n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
                 if (line.isBlank()) continue;
@@ -40,10 +44,12 @@ public final class LandmarkReader {
                 try {
                     o = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
-                    throw bad(file, n, "not valid JSON: " + e.getOriginalMessage());
+                    throw bad(file, n, "not valid JSON: " + Snippet.clean(e.getOriginalMessage()));
                 }
                 out.add(record(file, n, o));
             }
+        } catch (CharacterCodingException e) {
+            throw bad(file, n + 1, "not UTF-8 text");
         } catch (IOException e) {
             throw new LandmarkFileException(file, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -61,7 +67,9 @@ public final class LandmarkReader {
         List<LandmarkRecord.Face> fs = new ArrayList<>();
         for (JsonNode f : faces) {
             if (!f.isObject()) throw bad(file, n, "each face must be an object");
-            int id = (int) integer(file, n, f, "id");
+            long longId = integer(file, n, f, "id");
+            if (longId != (int) longId) throw bad(file, n, "face id " + longId + " is out of range");
+            int id = (int) longId;
             float score = (float) number(file, n, f, "score");
             float[] box = optionalArray(file, n, f, "box");
             JsonNode lm = f.get("landmarks");
@@ -82,7 +90,7 @@ public final class LandmarkReader {
             try {
                 fs.add(new LandmarkRecord.Face(id, box, score, pts, pose, scores));
             } catch (IllegalArgumentException e) {
-                throw bad(file, n, "face " + id + ": " + e.getMessage());
+                throw bad(file, n, "face " + id + ": " + Snippet.clean(e.getMessage()));
             }
         }
         return new LandmarkRecord(frame, time, source, fs);
@@ -90,6 +98,7 @@ public final class LandmarkReader {
 
     public static List<LandmarkRecord> readCsv(Path file) {
         List<LandmarkRecord> out = new ArrayList<>();
+        int n = 1;
         try (BufferedReader r = open(file)) {
             String header = r.readLine();
             if (header == null || !header.startsWith("frame,time_ms,face_id,score")) {
@@ -98,7 +107,6 @@ public final class LandmarkReader {
             int cols = header.split(",", -1).length;
             if (cols < 6 || (cols - 4) % 2 != 0) throw bad(file, 1, "header needs x,y pairs after score");
             String line;
-            int n = 1;
             long curFrame = Long.MIN_VALUE;
             double curTime = 0;
             List<LandmarkRecord.Face> faces = new ArrayList<>();
@@ -122,15 +130,20 @@ public final class LandmarkReader {
                     faces = new ArrayList<>();
                 }
                 if (f[2].isBlank()) continue; // a frame without faces
+                int id;
                 try {
-                    float[] pts = new float[cols - 4];
-                    for (int i = 0; i < pts.length; i++) pts[i] = Float.parseFloat(f[4 + i].trim());
-                    faces.add(new LandmarkRecord.Face(Integer.parseInt(f[2].trim()), null, Float.parseFloat(f[3].trim()), pts, null, null));
+                    id = Integer.parseInt(f[2].trim());
                 } catch (NumberFormatException e) {
-                    throw bad(file, n, "not a number: " + e.getMessage());
+                    throw bad(file, n, "face_id " + Snippet.quote(f[2]) + " is not an integer");
                 }
+                float score = csvFloat(file, n, f, 3, "score");
+                float[] pts = new float[cols - 4];
+                for (int i = 0; i < pts.length; i++) pts[i] = csvFloat(file, n, f, 4 + i, (i % 2 == 0 ? "x" : "y") + i / 2);
+                faces.add(new LandmarkRecord.Face(id, null, score, pts, null, null));
             }
             if (curFrame != Long.MIN_VALUE) out.add(new LandmarkRecord(curFrame, curTime, faces));
+        } catch (CharacterCodingException e) {
+            throw bad(file, n + 1, "not UTF-8 text");
         } catch (IOException e) {
             throw new LandmarkFileException(file, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -144,6 +157,14 @@ public final class LandmarkReader {
             throw new LandmarkFileException(file, "landmark file " + file + " not found", e);
         } catch (IOException e) {
             throw new LandmarkFileException(file, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static float csvFloat(Path file, int n, String[] f, int i, String column) {
+        try {
+            return Float.parseFloat(f[i].trim());
+        } catch (NumberFormatException e) {
+            throw bad(file, n, column + " " + Snippet.quote(f[i]) + " is not a number");
         }
     }
 
@@ -166,7 +187,14 @@ public final class LandmarkReader {
 
     private static float num(Path file, int n, JsonNode v, String what) {
         if (v.isNumber()) return v.floatValue();
-        if (v.isTextual() && v.asText().equals("NaN")) return Float.NaN; // Jackson's spelling of NaN
+        if (v.isTextual()) { // Jackson's spelling of non-finite numbers
+            switch (v.asText()) {
+                case "NaN" -> { return Float.NaN; }
+                case "Infinity" -> { return Float.POSITIVE_INFINITY; }
+                case "-Infinity" -> { return Float.NEGATIVE_INFINITY; }
+                default -> { }
+            }
+        }
         throw bad(file, n, "'" + what + "' is not a number");
     }
 
