@@ -24,6 +24,10 @@ public record BoxPolicy(float scale, float shiftY, float trainEnlargeMin, float 
     public static final BoxPolicy DEFAULT = new BoxPolicy(1.15f, -0.05f, 0f, 0.2f, 0.1f);
 
     public BoxPolicy {
+        if (!Float.isFinite(scale) || !Float.isFinite(shiftY) || !Float.isFinite(trainEnlargeMin) || !Float.isFinite(trainEnlargeMax)
+                || !Float.isFinite(testEnlarge)) {
+            throw new IllegalArgumentException("box policy numbers must be finite");
+        }
         if (!(scale > 0)) throw new IllegalArgumentException("box scale must be > 0");
         if (trainEnlargeMin < 0 || trainEnlargeMax < trainEnlargeMin) throw new IllegalArgumentException("bad enlargement range");
     }

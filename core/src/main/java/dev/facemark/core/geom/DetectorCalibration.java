@@ -1,5 +1,7 @@
 package dev.facemark.core.geom;
 
+import dev.facemark.core.Snippet;
+
 import java.util.Locale;
 
 /**
@@ -37,10 +39,29 @@ public record DetectorCalibration(String detector, float dx, float dy, float sw,
         return String.format(Locale.ROOT, "%s,%s,%s,%s", dx, dy, sw, sh);
     }
 
+    /**
+     * Reads {@link #encode()}'s four numbers; IllegalArgumentException when there are not four finite
+     * numbers with positive scales.
+     */
     public static DetectorCalibration decode(String detector, String s) {
-        String[] p = s.split(",");
-        if (p.length != 4) throw new IllegalArgumentException("calibration for " + detector + " needs 4 numbers, got '" + s + "'");
-        return new DetectorCalibration(detector, Float.parseFloat(p[0].trim()), Float.parseFloat(p[1].trim()),
-                Float.parseFloat(p[2].trim()), Float.parseFloat(p[3].trim()));
+        String[] p = s.split(",", -1);
+        if (p.length != 4) {
+            throw new IllegalArgumentException("calibration for " + Snippet.quote(detector) + " needs 4 numbers, got " + Snippet.quote(s));
+        }
+        float[] v = new float[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Float.parseFloat(p[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("calibration for " + Snippet.quote(detector) + ": " + Snippet.quote(p[i]) + " is not a number");
+            }
+            if (!Float.isFinite(v[i])) {
+                throw new IllegalArgumentException("calibration for " + Snippet.quote(detector) + ": " + Snippet.quote(p[i]) + " is not finite");
+            }
+        }
+        if (!(v[2] > 0 && v[3] > 0)) {
+            throw new IllegalArgumentException("calibration for " + Snippet.quote(detector) + ": scales " + v[2] + ", " + v[3] + " must be > 0");
+        }
+        return new DetectorCalibration(detector, v[0], v[1], v[2], v[3]);
     }
 }

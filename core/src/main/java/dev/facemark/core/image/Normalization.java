@@ -12,7 +12,8 @@ public record Normalization(int channels, float[] mean, float[] std) {
     public Normalization {
         if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
         if (mean.length != channels || std.length != channels) throw new IllegalArgumentException("mean/std need " + channels + " values");
-        for (float s : std) if (!(s > 0)) throw new IllegalArgumentException("std must be > 0");
+        for (float s : std) if (!(s > 0) || !Float.isFinite(s)) throw new IllegalArgumentException("std must be finite and > 0");
+        for (float m : mean) if (!Float.isFinite(m)) throw new IllegalArgumentException("mean must be finite");
     }
 
     public float apply(int channel, int pixel) {
@@ -33,10 +34,17 @@ public record Normalization(int channels, float[] mean, float[] std) {
         return sb.toString();
     }
 
+    /** Parses comma-separated numbers as {@link #encodeMean()} writes them; IllegalArgumentException names a bad one. */
     public static float[] parse(String s) {
         String[] p = s.split(",");
         float[] v = new float[p.length];
-        for (int i = 0; i < p.length; i++) v[i] = Float.parseFloat(p[i].trim());
+        for (int i = 0; i < p.length; i++) {
+            try {
+                v[i] = Float.parseFloat(p[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(dev.facemark.core.Snippet.quote(p[i]) + " is not a number");
+            }
+        }
         return v;
     }
 

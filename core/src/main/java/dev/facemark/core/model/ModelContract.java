@@ -1,11 +1,13 @@
 package dev.facemark.core.model;
 
+import dev.facemark.core.Snippet;
 import dev.facemark.core.geom.BoxPolicy;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.points.PointScheme;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,12 +40,29 @@ public record ModelContract(
     public static final String HEATMAPS_NAME = "heatmaps";
     public static final String VERSION = "1";
     static final String P = "facemark.";
+    /** Largest input or heatmap side the runtime accepts (the architectures use 80 to 240). */
+    public static final int MAX_SIDE = 1024;
+    /** Largest number of heatmap values per face (points x height x width) the runtime accepts: 64 MB of floats. */
+    public static final int MAX_HEATMAP_VALUES = 1 << 24;
 
+    /**
+     * @throws IllegalArgumentException when a size is outside what the runtime can feed: input
+     *         sides 1..{@value #MAX_SIDE}, heatmap sides 1..{@value #MAX_SIDE} and at most
+     *         {@value #MAX_HEATMAP_VALUES} heatmap values per face
+     */
     public ModelContract {
         calibrations = Map.copyOf(calibrations);
         provenance = new TreeMap<>(provenance);
-        if (outputKind == OutputKind.HEATMAPS && (heatmapWidth <= 0 || heatmapHeight <= 0)) {
-            throw new IllegalArgumentException("heatmap model needs a heatmap size");
+        if (inputWidth <= 0 || inputHeight <= 0 || inputWidth > MAX_SIDE || inputHeight > MAX_SIDE) {
+            throw new IllegalArgumentException("input size " + inputWidth + "x" + inputHeight + " is outside 1.." + MAX_SIDE);
+        }
+        if (outputKind == OutputKind.HEATMAPS) {
+            if (heatmapWidth <= 0 || heatmapHeight <= 0) throw new IllegalArgumentException("heatmap model needs a heatmap size");
+            if (heatmapWidth > MAX_SIDE || heatmapHeight > MAX_SIDE
+                    || (long) scheme.count() * heatmapWidth * heatmapHeight > MAX_HEATMAP_VALUES) {
+                throw new IllegalArgumentException("heatmap size " + heatmapWidth + "x" + heatmapHeight + " for " + scheme.count()
+                        + " points is over the runtime's limit (sides up to " + MAX_SIDE + ", " + MAX_HEATMAP_VALUES + " values per face)");
+            }
         }
     }
 
@@ -87,7 +106,7 @@ public record ModelContract(
         m.putAll(boxPolicy.toMetadata(P + "box."));
         m.put(P + "box.reference", "tight box of the landmarks");
         m.put(P + "crop.convention", "pixel centres 0-based, top-left pixel centre at (0,0); bilinear, border replicate");
-        m.put(P + "output.kind", outputKind.name().toLowerCase());
+        m.put(P + "output.kind", outputKind.name().toLowerCase(Locale.ROOT));
         m.put(P + "output.coordinates", "input pixels");
         if (outputKind == OutputKind.HEATMAPS) {
             m.put(P + "output.heatmap.width", Integer.toString(heatmapWidth));
@@ -121,7 +140,7 @@ public record ModelContract(
         // Optional (older exports lack it), but when present it must agree with the scheme: the
         // runtime sizes the landmarks output from the scheme, so a mismatch is a broken export.
         if (m.containsKey(P + "points") && r.i(P + "points") != scheme.count()) {
-            throw new ContractException(source + ": metadata key '" + P + "points' says " + m.get(P + "points").trim()
+            throw new ContractException(source + ": metadata key '" + P + "points' says " + r.i(P + "points")
                     + " points but scheme " + scheme.name() + " has " + scheme.count() + "; re-export the model with 'trainer export'");
         }
         int channels = r.i(P + "input.channels");
@@ -129,14 +148,20 @@ public record ModelContract(
         try {
             norm = new Normalization(channels, Normalization.parse(r.s(P + "input.mean")), Normalization.parse(r.s(P + "input.std")));
         } catch (IllegalArgumentException e) {
-            throw new ContractException(source + ": bad input normalisation: " + e.getMessage());
+            throw new ContractException(source + ": bad input normalisation: " + Snippet.clean(e.getMessage()));
         }
-        BoxPolicy box = BoxPolicy.fromMetadata(m, P + "box.", (mm, k) -> r.f(k));
+        BoxPolicy box;
+        try {
+            box = BoxPolicy.fromMetadata(m, P + "box.", (mm, k) -> r.f(k));
+        } catch (IllegalArgumentException e) {
+            throw new ContractException(source + ": bad box policy (" + P + "box.*): " + Snippet.clean(e.getMessage()));
+        }
         OutputKind kind;
         try {
-            kind = OutputKind.valueOf(r.s(P + "output.kind").toUpperCase());
+            kind = OutputKind.valueOf(r.s(P + "output.kind").trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ContractException(source + ": unknown output kind '" + m.get(P + "output.kind") + "'");
+            throw new ContractException(source + ": unknown output kind " + Snippet.quote(m.get(P + "output.kind"))
+                    + " in metadata key '" + P + "output.kind' (coordinates or heatmaps)");
         }
         int hw = 0, hh = 0;
         if (kind == OutputKind.HEATMAPS) {
@@ -151,14 +176,19 @@ public record ModelContract(
                 try {
                     cal.put(det, DetectorCalibration.decode(det, e.getValue()));
                 } catch (IllegalArgumentException ex) {
-                    throw new ContractException(source + ": key " + e.getKey() + ": " + ex.getMessage());
+                    throw new ContractException(source + ": key " + Snippet.quote(e.getKey()) + ": " + Snippet.clean(ex.getMessage()));
                 }
             } else if (e.getKey().startsWith(P + "provenance.")) {
                 prov.put(e.getKey().substring((P + "provenance.").length()), e.getValue());
             }
         }
-        return new ModelContract(r.s(P + "name"), r.s(P + "architecture"), scheme,
-                r.i(P + "input.width"), r.i(P + "input.height"), norm, box, kind, hw, hh, cal, prov);
+        try {
+            return new ModelContract(r.s(P + "name"), r.s(P + "architecture"), scheme,
+                    r.i(P + "input.width"), r.i(P + "input.height"), norm, box, kind, hw, hh, cal, prov);
+        } catch (IllegalArgumentException e) {
+            throw new ContractException(source + ": " + Snippet.clean(e.getMessage()) + " (metadata keys '" + P + "input.width', '"
+                    + P + "input.height', '" + P + "output.heatmap.*'); re-export the model with 'trainer export'");
+        }
     }
 
     private record Reader(Map<String, String> m, String source) {
@@ -171,11 +201,14 @@ public record ModelContract(
         }
         int i(String key) {
             try { return Integer.parseInt(s(key).trim()); }
-            catch (NumberFormatException e) { throw new ContractException(source + ": metadata key '" + key + "' is not an integer: '" + m.get(key) + "'"); }
+            catch (NumberFormatException e) { throw new ContractException(source + ": metadata key '" + key + "' is not an integer: " + Snippet.quote(m.get(key))); }
         }
         float f(String key) {
-            try { return Float.parseFloat(s(key).trim()); }
-            catch (NumberFormatException e) { throw new ContractException(source + ": metadata key '" + key + "' is not a number: '" + m.get(key) + "'"); }
+            float v;
+            try { v = Float.parseFloat(s(key).trim()); }
+            catch (NumberFormatException e) { throw new ContractException(source + ": metadata key '" + key + "' is not a number: " + Snippet.quote(m.get(key))); }
+            if (!Float.isFinite(v)) throw new ContractException(source + ": metadata key '" + key + "' is not a finite number: " + Snippet.quote(m.get(key)));
+            return v;
         }
     }
 }

@@ -44,7 +44,7 @@ public final class PointScheme {
     public static PointScheme byName(String name) {
         PointScheme s = BY_NAME.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("unknown point scheme '" + name + "'; known: " + BY_NAME.keySet());
+            throw new IllegalArgumentException("unknown point scheme " + dev.facemark.core.Snippet.quote(name) + "; known: " + BY_NAME.keySet());
         }
         return s;
     }

@@ -136,4 +136,31 @@ class ModelContractTest {
         assertThrows(IllegalArgumentException.class, () -> new ModelContract("x", "y", PointScheme.IBUG_68, 64, 64,
                 Normalization.GREY_UNIT, BoxPolicy.DEFAULT, OutputKind.HEATMAPS, 0, 0, Map.of(), Map.of()));
     }
+
+    /** Found by fuzzing (issue 16): each used to be accepted, or to escape as another exception, or to print the raw value. */
+    @Test
+    void outOfRangeNonFiniteAndMultiLineValuesAreOneLineContractExceptions() {
+        Map<String, String[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("facemark.input.width", new String[] {"0", "-3", "100000", "2147483647"});
+        bad.put("facemark.output.heatmap.width", new String[] {"0", "4096", "100000"});
+        bad.put("facemark.box.scale", new String[] {"NaN", "0", "-1", "Infinity"});
+        bad.put("facemark.box.shift_y", new String[] {"NaN", "-Infinity", "1e39"});
+        bad.put("facemark.input.mean", new String[] {"NaN,0.5,0.5", "0.5,x\ny,0.5"});
+        bad.put("facemark.input.std", new String[] {"Infinity,1,1", "0,1,1"});
+        bad.put("facemark.calibration.haar", new String[] {"NaN,0,1,1", "0,0,0,1", "0,0,1,1\nx", "1,2,3"});
+        bad.put("facemark.output.kind", new String[] {"heat\nmaps"});
+        bad.put("facemark.scheme", new String[] {"ibug\n68"});
+        for (var e : bad.entrySet()) {
+            for (String v : e.getValue()) {
+                Map<String, String> m = new HashMap<>(heatmapContract().toMetadata());
+                m.put(e.getKey(), v);
+                ContractException ex = assertThrows(ContractException.class, () -> ModelContract.fromMetadata(m, "x.onnx"), e.getKey() + "=" + v);
+                assertTrue(ex.getMessage().startsWith("x.onnx"), ex.getMessage());
+                assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
+            }
+        }
+        Map<String, String> ok = new HashMap<>(heatmapContract().toMetadata());
+        ok.put("facemark.output.kind", " Heatmaps ");
+        assertEquals(OutputKind.HEATMAPS, ModelContract.fromMetadata(ok, "x.onnx").outputKind());
+    }
 }
