@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.facemark.core.Snippet;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.image.Cropper;
@@ -33,12 +34,18 @@ import java.util.Map;
  * <p>Hot path without per-frame allocation: faces are cropped straight into one reused direct
  * buffer that backs the input tensor, outputs are written by ONNX Runtime into pinned, reused
  * output tensors, and results land in a reused {@link Predictions}. All faces of a frame run as
- * one batch when the model's batch dimension is dynamic.
+ * one batch when the model's batch dimension is dynamic (in runs of at most {@value #MAX_DYNAMIC_BATCH}).
+ *
+ * <p>Opening a model checks its graph against its contract twice: the declared tensors
+ * ({@link ModelSignature}) and one real run on a blank batch, so that a model whose graph computes
+ * other shapes than it declares is refused when it is opened, not on the first face.
  *
  * <p>Not thread-safe (one scratch buffer); one instance per thread.
  */
 public final class LandmarkModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LandmarkModel.class);
+    /** Most faces one run takes when the batch dimension is dynamic; more run in several. */
+    public static final int MAX_DYNAMIC_BATCH = 64;
 
     private final String source;
     private final ModelContract contract;
@@ -59,9 +66,12 @@ public final class LandmarkModel implements AutoCloseable {
             throw new ContractException("model file " + file + " does not exist; pass --model PATH to an exported .onnx model");
         }
         try {
+            if (Files.size(file) > Integer.MAX_VALUE - 8) {
+                throw new ContractException("model file " + file + " is over 2 GB, more than ONNX Runtime loads from memory");
+            }
             return open(Files.readAllBytes(file), file.toString(), options);
         } catch (IOException e) {
-            throw new ContractException("cannot read model file " + file + ": " + e.getMessage(), e);
+            throw new ContractException("cannot read model file " + file + ": " + Snippet.clean(e.getMessage()), e);
         }
     }
 
@@ -105,11 +115,43 @@ public final class LandmarkModel implements AutoCloseable {
             cropper.close();
             throw e;
         }
+        // Bounded by the contract (ModelContract.MAX_SIDE, MAX_HEATMAP_VALUES): these products fit an int.
         inputSize = contract.channels() * contract.inputWidth() * contract.inputHeight();
         landmarkSize = contract.points() * 2;
         heatmapSize = signature.hasHeatmaps() ? contract.points() * contract.heatmapWidth() * contract.heatmapHeight() : 0;
         predictions = new Predictions(contract.points(), signature.hasHeatmaps(), contract.heatmapWidth(), contract.heatmapHeight());
-        ensureInput(signature.batch() > 0 ? signature.batch() : 4);
+        try {
+            ensureInput(signature.batch() > 0 ? signature.batch() : 4);
+            trialRun();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one blank batch (the fixed batch, or two faces when it is dynamic) with the output
+     * tensors the contract sizes, so that a graph computing other shapes than it declares fails here.
+     */
+    private void trialRun() {
+        int n = signature.batch() > 0 ? signature.batch() : 2;
+        ensureInput(n);
+        Binding b;
+        try {
+            b = new Binding(n);
+        } catch (OrtException e) {
+            throw new ContractException(source + ": cannot create tensors of the contract's shapes: " + firstLine(e), e);
+        }
+        bindings.put(n, b);
+        try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+            // Only whether it runs matters.
+        } catch (OrtException e) {
+            throw new ContractException(source + ": the graph does not run with its contract's shapes (input [" + n + ", "
+                    + contract.channels() + ", " + contract.inputHeight() + ", " + contract.inputWidth() + "] -> " + ModelContract.LANDMARKS_NAME
+                    + " [" + n + ", " + contract.points() + ", 2]" + (heatmapSize > 0 ? " and " + ModelContract.HEATMAPS_NAME + " [" + n + ", "
+                    + contract.points() + ", " + contract.heatmapHeight() + ", " + contract.heatmapWidth() + "]" : "")
+                    + "): " + firstLine(e) + "; re-export it", e);
+        }
     }
 
     /** Adds the CUDA execution provider; when that is impossible says why in one line and stays on CPU. */
@@ -169,7 +211,7 @@ public final class LandmarkModel implements AutoCloseable {
     private Predictions runAll(Mat image, CropTransform[] crops, int count) {
         predictions.reset(count);
         if (count == 0) return predictions;
-        int chunk = signature.batch() > 0 ? signature.batch() : count;
+        int chunk = signature.batch() > 0 ? signature.batch() : Math.min(count, MAX_DYNAMIC_BATCH);
         for (int start = 0; start < count; start += chunk) {
             runChunk(image, crops, start, Math.min(chunk, count - start), chunk);
         }
@@ -237,10 +279,12 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** Grows the shared input buffer; tensors made on the old buffer are dropped. */
     private void ensureInput(int batch) {
-        if (input != null && input.capacity() >= batch * inputSize) return;
-        int cap = Math.max(batch, input == null ? 0 : 2 * input.capacity() / inputSize);
+        if (input != null && input.capacity() >= (long) batch * inputSize) return;
+        // batch <= 64 (a fixed batch or a dynamic run), inputSize <= 3 x 1024 x 1024: at most 805 MB.
+        int cap = Math.max(batch, Math.min(MAX_DYNAMIC_BATCH, input == null ? 0 : 2 * input.capacity() / inputSize));
         closeBindings();
-        input = ByteBuffer.allocateDirect(cap * inputSize * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        input = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(cap, inputSize), Float.BYTES))
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private Binding binding(int batch) {
@@ -301,10 +345,11 @@ public final class LandmarkModel implements AutoCloseable {
         bindings.clear();
     }
 
+    /** ONNX Runtime's message, its first line, printable and cut to a readable length. */
     private static String firstLine(Throwable e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Snippet.clean(nl < 0 ? m : m.substring(0, nl));
     }
 
     private static void closeQuietly(OrtSession s) {

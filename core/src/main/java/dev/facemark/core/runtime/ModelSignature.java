@@ -3,6 +3,7 @@ package dev.facemark.core.runtime;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
+import dev.facemark.core.Snippet;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
@@ -16,9 +17,11 @@ import java.util.Map;
  * producing garbage points.
  *
  * @param batch the model's batch dimension: -1 when dynamic (all faces of a frame go in one run),
- *              otherwise the fixed batch size the runtime must pad to
+ *              otherwise the fixed batch size the runtime must pad to (at most {@value #MAX_FIXED_BATCH})
  */
 public record ModelSignature(int batch, boolean hasHeatmaps) {
+    /** Largest fixed batch dimension accepted: the runtime pads every run to it. */
+    public static final int MAX_FIXED_BATCH = 64;
 
     public static ModelSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs,
                                        ModelContract c, String file) {
@@ -27,18 +30,24 @@ public record ModelSignature(int batch, boolean hasHeatmaps) {
         long[] lm = tensor(outputs, ModelContract.LANDMARKS_NAME, "output", file);
         expect(lm, new long[] {-1, c.points(), 2}, "output '" + ModelContract.LANDMARKS_NAME + "'", file);
         boolean heat = c.outputKind() == OutputKind.HEATMAPS;
+        long[] hm = null;
         if (heat) {
-            long[] hm = tensor(outputs, ModelContract.HEATMAPS_NAME, "output", file);
+            hm = tensor(outputs, ModelContract.HEATMAPS_NAME, "output", file);
             expect(hm, new long[] {-1, c.points(), c.heatmapHeight(), c.heatmapWidth()},
                     "output '" + ModelContract.HEATMAPS_NAME + "'", file);
-            if (hm[0] != lm[0] && hm[0] > 0 && lm[0] > 0) {
-                throw new ContractException(file + ": heatmaps and landmarks disagree on the batch size");
-            }
         }
-        int batch = (int) in[0];
-        if (batch == 0 || batch < -1) batch = -1;
-        if (lm[0] > 0 && batch > 0 && lm[0] != batch) {
-            throw new ContractException(file + ": input batch " + batch + " but landmark batch " + lm[0]);
+        if (in[0] > MAX_FIXED_BATCH) {
+            throw new ContractException(file + ": input '" + ModelContract.INPUT_NAME + "' has a fixed batch of " + in[0]
+                    + " faces, more than the " + MAX_FIXED_BATCH + " the runtime pads to; export it with a dynamic batch");
+        }
+        int batch = in[0] > 0 ? (int) in[0] : -1;
+        if (lm[0] > 0 && lm[0] != batch) {
+            throw new ContractException(file + ": input batch " + (batch < 0 ? "N (dynamic)" : batch) + " but landmark batch " + lm[0]
+                    + "; re-export it");
+        }
+        if (hm != null && hm[0] > 0 && hm[0] != batch) {
+            throw new ContractException(file + ": input batch " + (batch < 0 ? "N (dynamic)" : batch) + " but heatmap batch " + hm[0]
+                    + "; re-export it");
         }
         return new ModelSignature(batch, heat);
     }
@@ -47,10 +56,10 @@ public record ModelSignature(int batch, boolean hasHeatmaps) {
         NodeInfo n = nodes.get(name);
         if (n == null) {
             throw new ContractException(file + ": the model has no " + what + " named '" + name + "' (it has "
-                    + nodes.keySet() + "); re-export it with 'trainer export'");
+                    + names(nodes) + "); re-export it with 'trainer export'");
         }
         if (!(n.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
-            throw new ContractException(file + ": " + what + " '" + name + "' must be a float32 tensor, is " + n.getInfo());
+            throw new ContractException(file + ": " + what + " '" + name + "' must be a float32 tensor, is " + Snippet.clean(String.valueOf(n.getInfo())));
         }
         return t.getShape();
     }
@@ -63,6 +72,19 @@ public record ModelSignature(int batch, boolean hasHeatmaps) {
             throw new ContractException(file + ": " + what + " has shape " + shape(actual) + " but its contract says "
                     + shape(expected) + " (N = batch); the file's metadata does not match its graph, re-export it");
         }
+    }
+
+    /** The names a graph has, quoted (they come from the file), at most five. */
+    private static String names(Map<String, NodeInfo> nodes) {
+        if (nodes.isEmpty()) return "none";
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String n : nodes.keySet()) {
+            if (i > 0) sb.append(", ");
+            if (i++ == 5) return sb.append("...").toString();
+            sb.append(Snippet.quote(n));
+        }
+        return sb.toString();
     }
 
     private static String shape(long[] s) {

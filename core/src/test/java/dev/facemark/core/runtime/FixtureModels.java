@@ -141,7 +141,7 @@ public final class FixtureModels {
         return write(file, g, c);
     }
 
-    private static Path write(Path file, OnnxMl.GraphProto.Builder g, ModelContract c) {
+    static Path write(Path file, OnnxMl.GraphProto.Builder g, ModelContract c) {
         OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder().setIrVersion(8)
                 .setProducerName("facemark-tests").setGraph(g)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13));
@@ -159,21 +159,21 @@ public final class FixtureModels {
         return file;
     }
 
-    private static OnnxMl.NodeProto.Builder node(String op, String[] in, String out) {
+    static OnnxMl.NodeProto.Builder node(String op, String[] in, String out) {
         return OnnxMl.NodeProto.newBuilder().setOpType(op).setName(out + "_" + op).addAllInput(Arrays.asList(in)).addOutput(out);
     }
 
-    private static OnnxMl.AttributeProto ints(String name, long... v) {
+    static OnnxMl.AttributeProto ints(String name, long... v) {
         OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INTS);
         for (long x : v) a.addInts(x);
         return a.build();
     }
 
-    private static OnnxMl.AttributeProto intAttr(String name, long v) {
+    static OnnxMl.AttributeProto intAttr(String name, long v) {
         return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT).setI(v).build();
     }
 
-    private static OnnxMl.TensorProto tensor(String name, float[] data, long... dims) {
+    static OnnxMl.TensorProto tensor(String name, float[] data, long... dims) {
         OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
                 .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber());
         for (long d : dims) t.addDims(d);
@@ -181,7 +181,7 @@ public final class FixtureModels {
         return t.build();
     }
 
-    private static OnnxMl.TensorProto longs(String name, long... data) {
+    static OnnxMl.TensorProto longs(String name, long... data) {
         OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
                 .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(data.length);
         for (long v : data) t.addInt64Data(v);
@@ -189,7 +189,7 @@ public final class FixtureModels {
     }
 
     /** A float tensor value; a negative dimension becomes the symbolic batch "N". */
-    private static OnnxMl.ValueInfoProto value(String name, long... dims) {
+    static OnnxMl.ValueInfoProto value(String name, long... dims) {
         OnnxMl.TensorShapeProto.Builder s = OnnxMl.TensorShapeProto.newBuilder();
         for (long d : dims) {
             s.addDim(d < 0 ? OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("N")

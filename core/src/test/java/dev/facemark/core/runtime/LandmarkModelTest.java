@@ -8,6 +8,7 @@ import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
+import dev.facemark.core.points.PointScheme;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -155,6 +156,24 @@ class LandmarkModelTest {
         ContractException e = assertThrows(ContractException.class, () -> LandmarkModel.open(f, RuntimeOptions.DEFAULT));
         assertTrue(e.getMessage().contains("wrong.onnx") && e.getMessage().contains("[N, 1, 48, 48]")
                 && e.getMessage().contains("[N, 1, 64, 64]"), e.getMessage());
+    }
+
+    /** Found by fuzzing (issue 16): these used to open and then fail in predict, or allocate what the graph declared. */
+    @Test
+    void graphThatComputesOtherShapesOrDeclaresAHugeBatchIsRefusedWhenOpened() {
+        byte[] threeValuesPerPoint = FuzzModels.declaring(PointScheme.IBUG_68, 16, 0, 3, -1);
+        ContractException e = assertThrows(ContractException.class, () -> LandmarkModel.open(threeValuesPerPoint, "odd.onnx", RuntimeOptions.cpu(1)));
+        assertTrue(e.getMessage().startsWith("odd.onnx: the graph does not run with its contract's shapes"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        byte[] hugeBatch = FuzzModels.declaring(PointScheme.NOSE_TIP, 16, 4, 2, 1L << 32);
+        e = assertThrows(ContractException.class, () -> LandmarkModel.open(hugeBatch, "batch.onnx", RuntimeOptions.cpu(1)));
+        assertTrue(e.getMessage().contains("fixed batch of 4294967296 faces"), e.getMessage());
+        byte[] fixedTwo = FuzzModels.declaring(PointScheme.NOSE_TIP, 16, 4, 2, 2);
+        try (LandmarkModel m = LandmarkModel.open(fixedTwo, "two.onnx", RuntimeOptions.cpu(1)); Mat img = twoTone()) {
+            assertEquals(2, m.batchDimension());
+            CropTransform c = CropTransform.square(40, 50, 40, 16, 16);
+            assertEquals(3, m.predict(img, new CropTransform[] {c, c, c}, 3).count());
+        }
     }
 
     @Test
