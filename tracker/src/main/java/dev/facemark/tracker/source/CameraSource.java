@@ -11,11 +11,11 @@ import java.nio.file.Path;
 /**
  * A Linux webcam through FFmpeg's video4linux2 input. FFmpeg fails in milliseconds when there is no
  * device (OpenCV's grabber probes backends for seconds, so it is not used). A camera that stops
- * delivering mid-stream is reported as gone, not as a normal end.
+ * delivering mid-stream is reported as lost ({@link SourceLostException}), not as a normal end.
  */
 public final class CameraSource implements FrameSource {
     private final String device;
-    private final FFmpegFrameGrabber grabber;
+    private final FrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private long firstNs;
     private long index;
@@ -25,26 +25,36 @@ public final class CameraSource implements FrameSource {
      * @param width  requested width, 0 for the camera's default (likewise height and fps)
      */
     public CameraSource(String device, int width, int height, double fps) {
-        this.device = devicePath(device);
-        if (!Files.exists(Path.of(this.device))) {
-            throw new SourceException("no camera at " + this.device + " (" + CameraList.describe()
-                    + "); pass --input VIDEO_FILE, or run 'tracker live' without a camera for the demo");
-        }
+        this(devicePath(device), v4l2(devicePath(device), width, height, fps));
+    }
+
+    /** A camera read through the given grabber, started here (tests hand in a grabber double). */
+    CameraSource(String device, FrameGrabber grabber) {
+        this.device = device;
+        this.grabber = grabber;
         FfmpegLog.quiet();
-        grabber = new FFmpegFrameGrabber(this.device);
-        grabber.setFormat("video4linux2");
-        if (width > 0 && height > 0) {
-            grabber.setImageWidth(width);
-            grabber.setImageHeight(height);
-        }
-        if (fps > 0) grabber.setFrameRate(fps);
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             try { grabber.release(); } catch (Exception ignored) { /* already failing */ }
-            throw new SourceException("cannot open camera " + this.device + " (" + VideoFileSource.reason(e)
-                    + "): is it in use by another program, or not a capture device?");
+            String why = FfmpegErrors.code(e) == -16 ? "it is in use by another program" : "is it in use by another program, or not a capture device?";
+            throw new SourceException("cannot open camera " + device + ": " + why, "cannot open the camera");
         }
+    }
+
+    private static FrameGrabber v4l2(String device, int width, int height, double fps) {
+        if (!Files.exists(Path.of(device))) {
+            throw new SourceException("no camera at " + device + " (" + CameraList.describe()
+                    + "); pass --input VIDEO_FILE, or run 'tracker live' without a camera for the demo", "no camera at " + device);
+        }
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(device);
+        g.setFormat("video4linux2");
+        if (width > 0 && height > 0) {
+            g.setImageWidth(width);
+            g.setImageHeight(height);
+        }
+        if (fps > 0) g.setFrameRate(fps);
+        return g;
     }
 
     static String devicePath(String device) {
@@ -55,13 +65,13 @@ public final class CameraSource implements FrameSource {
     public SourceFrame next() {
         Frame f;
         try {
-            f = grabber.grabImage();
+            f = grabber instanceof FFmpegFrameGrabber g ? g.grabImage() : grabber.grab();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new SourceException("camera " + device + " stopped delivering frames after " + index
-                    + " frames (unplugged?): " + VideoFileSource.reason(e));
+            f = null;
         }
         if (f == null || f.image == null) {
-            throw new SourceException("camera " + device + " stopped delivering frames after " + index + " frames (unplugged?)");
+            String why = "stopped delivering frames (unplugged?)";
+            throw new SourceLostException("camera " + device + " " + why + " after " + index + " frames", why, index, 0);
         }
         long now = System.nanoTime();
         if (index == 0) firstNs = now;

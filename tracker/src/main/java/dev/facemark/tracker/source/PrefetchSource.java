@@ -4,6 +4,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +20,7 @@ public final class PrefetchSource implements FrameSource {
     private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(DEPTH + 2);
     private final BlockingQueue<Mat> free = new ArrayBlockingQueue<>(DEPTH + 2);
     private final Thread thread;
+    private final CountDownLatch exited = new CountDownLatch(1);
     private Mat lent;
     private boolean ended;
     private volatile boolean closing;
@@ -54,6 +56,8 @@ public final class PrefetchSource implements FrameSource {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            exited.countDown();
         }
     }
 
@@ -84,16 +88,41 @@ public final class PrefetchSource implements FrameSource {
     @Override public double fps() { return inner.fps(); }
     @Override public long frameCount() { return inner.frameCount(); }
     @Override public boolean live() { return inner.live(); }
+    @Override public int height() { return inner.height(); }
 
+    /**
+     * Stops the decoder thread and closes the inner source. A thread still blocked inside the inner
+     * source after a few seconds (a network read waiting out its timeout) keeps it: the inner source
+     * and the frame pool are then closed by a helper as soon as that thread has left, never under it.
+     */
     @Override
     public void close() {
         closing = true;
         thread.interrupt();
+        boolean done;
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            done = exited.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            done = false;
         }
+        if (done) {
+            release();
+            return;
+        }
+        Thread later = new Thread(() -> {
+            try {
+                exited.await();
+                release();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "prefetch-close-" + inner.name());
+        later.setDaemon(true);
+        later.start();
+    }
+
+    private void release() {
         inner.close();
         if (lent != null) lent.close();
         for (Item i : ready) if (i.frame() != null) i.frame().bgr().close();

@@ -28,18 +28,18 @@ public final class VideoFileSource implements FrameSource {
 
     public VideoFileSource(Path file) {
         this.file = file;
-        if (!Files.isRegularFile(file)) throw new SourceException("video " + file + " does not exist");
+        if (!Files.isRegularFile(file)) throw new SourceException("video " + file + " does not exist; check the path");
         FfmpegLog.quiet();
         grabber = new FFmpegFrameGrabber(file.toFile());
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly();
-            throw new SourceException("cannot read " + file + " as a video (" + reason(e) + "): not a video, or truncated/corrupt");
+            throw new SourceException("cannot read " + file + " as a video: " + FfmpegErrors.file(FfmpegErrors.code(e)));
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             closeQuietly();
-            throw new SourceException(file + " has no video stream");
+            throw new SourceException(file + " has no video stream (audio only?); give a video file");
         }
         expectedFrames = grabber.getLengthInVideoFrames();
         durationUs = grabber.getLengthInTime();
@@ -54,7 +54,8 @@ public final class VideoFileSource implements FrameSource {
             f = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             ended = true;
-            throw new SourceException("video " + file + " is corrupt at frame " + index + ": " + reason(e));
+            throw new SourceException("video " + file + " is corrupt at frame " + index + " (" + FfmpegErrors.describe(FfmpegErrors.code(e))
+                    + "); re-encode it, or use the frames before with --frames " + index);
         }
         if (f == null || f.image == null) {
             ended = true;
@@ -75,23 +76,17 @@ public final class VideoFileSource implements FrameSource {
         boolean shortTime = durationUs > 0 && index > 0 && lastTs < durationUs - 3 * frameUs - Math.max(0, firstTs);
         if (index == 0 || (shortCount && shortTime)) {
             throw new SourceException("video " + file + " ended after " + index + " of " + expectedFrames
-                    + " frames: the file is truncated or corrupt");
+                    + " frames: the file is truncated or corrupt; re-encode or re-download it");
         }
     }
 
     public int width() { return grabber.getImageWidth(); }
-    public int height() { return grabber.getImageHeight(); }
+    @Override public int height() { return grabber.getImageHeight(); }
 
     @Override public String name() { return file.toString(); }
     @Override public double fps() { return fps; }
     @Override public long frameCount() { return expectedFrames; }
     @Override public boolean live() { return false; }
-
-    static String reason(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).trim();
-    }
 
     private void closeQuietly() {
         try { grabber.release(); } catch (Exception ignored) { /* already failing */ }
