@@ -9,6 +9,7 @@ import dev.facemark.tracker.render.KeyMap;
 import dev.facemark.tracker.render.ShaderException;
 import dev.facemark.tracker.source.CameraList;
 import dev.facemark.tracker.source.SourceException;
+import dev.facemark.tracker.source.SourceLostException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,13 +20,18 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code tracker} command line. Every failure the user can cause or fix (no camera, a corrupt
- * video, a model without contract, an unwritable output) ends as one line on stderr and exit code
- * 1; option errors are picocli's usage message and exit code 2.
+ * video, an unreachable stream, a model without contract, an unwritable output) ends as one line
+ * on stderr and exit code 1; option errors are picocli's usage message and exit code 2; a live
+ * source (stream, camera) lost mid-run and not back after its reconnect attempts ends with one line
+ * and exit code 3, after every frame processed is written and the outputs are closed.
  */
 @Command(name = "tracker", mixinStandardHelpOptions = true, version = "facemark tracker 0.1",
         description = "Real-time 68-point facial landmark tracking.",
         subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class, dev.facemark.tracker.bench.BenchCommand.class})
 public final class TrackerCommand implements Callable<Integer> {
+    /** Exit codes: done; an error the user can fix; a usage error; a live source lost after its reconnect attempts. */
+    public static final int EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2, EXIT_SOURCE_LOST = 3;
+
     @Option(names = "--list-cameras", description = "list video4linux cameras and exit")
     boolean listCameras;
 
@@ -58,13 +64,18 @@ public final class TrackerCommand implements Callable<Integer> {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("tracker: " + message(e));
             if (Boolean.getBoolean("facemark.debug")) e.printStackTrace(err);
-            return 1;
+            return exitCode(e);
         });
         return cl.execute(args);
     }
 
+    /** The exit code a failure ends the command with: {@link #EXIT_SOURCE_LOST} for a lost live source, else {@link #EXIT_ERROR}. */
+    public static int exitCode(Throwable e) {
+        return e instanceof SourceLostException ? EXIT_SOURCE_LOST : EXIT_ERROR;
+    }
+
     /** One line for the user: our own exceptions already say what and what to do. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         boolean ours = e instanceof SourceException || e instanceof ContractException || e instanceof OutputException
                 || e instanceof LandmarkFileException || e instanceof UserError || e instanceof IllegalArgumentException
                 || e instanceof GlUnavailableException || e instanceof ShaderException;

@@ -1,10 +1,11 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.tracker.app.GracefulStop;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.VideoSink;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.source.PrefetchSource;
-import dev.facemark.tracker.source.VideoFileSource;
+import dev.facemark.tracker.source.StreamUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +19,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "video", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Track faces through a video file.")
+        description = "Track faces through a video file, a network stream or a camera.")
 final class VideoCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a video file FFmpeg reads")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "IN",
+            description = "a video file FFmpeg reads, a stream URL (rtsp://, http(s)://, tcp://, udp://, srt://, rtmp://) or a camera (N, /dev/videoN)")
+    String input;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "0", description = "stop after N frames (0 = all)")
     long frames;
@@ -36,21 +38,24 @@ final class VideoCommand implements Callable<Integer> {
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
     @Mixin DrawOptions draw = new DrawOptions();
+    @Mixin StreamOptions stream = new StreamOptions();
 
     @Override
     public Integer call() {
-        if (Files.isDirectory(input)) throw new UserError(input + " is a folder: use 'tracker image --input " + input + "'");
+        if (!StreamUrl.isUrl(input) && Files.isDirectory(Path.of(input))) throw new UserError(input + " is a folder: use 'tracker image --input " + input + "'");
         draw.validate();
         PrintWriter err = spec.commandLine().getErr();
-        VideoFileSource file = new VideoFileSource(input);
-        try (FrameSource src = noPrefetch ? file : new PrefetchSource(file)) {
+        // Ctrl-C stops the loop and waits for the outputs to close, so a recording stays playable.
+        try (GracefulStop stop = new GracefulStop(); FrameSource src = prefetched(stream.open(input, 0, 0, 0, err, stop::requested))) {
             AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
             // The painter is made on this thread, the one that paints and closes it (it owns a GL context).
             Session.run(src, model, out, model.trackerParams().withHeatmaps(video != null && draw.heatmapsShown()), !noProgress, frames, false,
-                    (m, hud) -> video == null ? Annotation.NONE
-                            : new Annotation(draw.openPainter(m.contract(), hud, err, file.height()), List.of(new VideoSink(video)), null), err);
+                    (m, hud) -> video == null ? new Annotation(null, List.of(), stop.wrap(null))
+                            : new Annotation(draw.openPainter(m.contract(), hud, err, src.height()), List.of(new VideoSink(video)), stop.wrap(null)), err);
             if (video != null) spec.commandLine().getErr().println("tracker: annotated video " + video.path() + " (" + video.codec() + ", " + video.frames() + " frames)");
         }
         return 0;
     }
+
+    private FrameSource prefetched(FrameSource s) { return noPrefetch ? s : new PrefetchSource(s); }
 }
