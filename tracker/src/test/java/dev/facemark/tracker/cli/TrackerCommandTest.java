@@ -90,6 +90,38 @@ class TrackerCommandTest {
         assertTrue(err.contains("clip.mp4") && err.contains("not a video"), err);
     }
 
+    /** Every bad input is one line naming it, why in plain words and what to do: no FFmpeg or JavaCV internals, exit code 1. */
+    @Test
+    void badInputsAreOneCleanLineNamingWhatToDo() throws Exception {
+        Path readme = Files.copy(TestFiles.root().resolve("README.md"), tmp.resolve("README.md"));
+        byte[] all = Files.readAllBytes(TestFiles.video());
+        Path head = Files.write(tmp.resolve("head.mp4"), java.util.Arrays.copyOf(all, 2000));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        String[][] cases = {
+                {readme.toString(), "tracker: cannot read " + readme + " as a video: not a video file, or truncated/corrupt; check the path or re-encode it"},
+                {head.toString(), "tracker: cannot read " + head + " as a video: not a video file, or truncated/corrupt; check the path or re-encode it"},
+                {tmp.resolve("nope.mp4").toString(), "tracker: input " + tmp.resolve("nope.mp4") + " does not exist; check the path"},
+                {"tcp://127.0.0.1:" + port, "tracker: cannot open stream tcp://127.0.0.1:" + port + ": connection refused"},
+                {"rtsp://127.0.0.1:" + port + "/cam", "tracker: cannot open stream rtsp://127.0.0.1:" + port + "/cam: connection refused"},
+                {"gopherx://cam/1", "tracker: cannot open gopherx://cam/1: this FFmpeg build has no gopherx:// input; stream URLs it reads: rtsp://"},
+        };
+        for (String[] c : cases) {
+            assertEquals(1, run("video", "--input", c[0], "--model", model.toString(), "--no-progress"), err);
+            assertEquals(List.of(err.strip()), messages(), "one line only: " + err);
+            assertTrue(err.strip().startsWith(c[1]), err);
+            for (String internal : List.of("avformat", "error -", "setFormat", "FFmpegLogCallback", "Exception")) {
+                assertFalse(err.contains(internal), internal + " in: " + err);
+            }
+        }
+    }
+
+    @Test
+    void videoHelpListsTheStreamOptions() {
+        assertEquals(0, run("video", "--help"));
+        for (String o : List.of("--timeout", "--reconnect", "--reconnect-delay", "rtsp://")) assertTrue(out.contains(o), o + " in:\n" + out);
+    }
+
     @Test
     void modelsWithoutContractOrWithTheWrongShapeAreRefused() {
         Path bare = FixtureModels.regressor(tmp.resolve("bare.onnx"), Models.FIXTURE, 64, false, -1);
