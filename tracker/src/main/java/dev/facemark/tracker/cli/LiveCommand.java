@@ -12,7 +12,6 @@ import dev.facemark.tracker.render.GlUnavailableException;
 import dev.facemark.tracker.render.HudInfo;
 import dev.facemark.tracker.render.LiveWindow;
 import dev.facemark.tracker.source.CameraList;
-import dev.facemark.tracker.source.CameraSource;
 import dev.facemark.tracker.source.DemoSource;
 import dev.facemark.tracker.source.FrameSource;
 import picocli.CommandLine.Command;
@@ -82,6 +81,7 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin OutputOptions out = new OutputOptions();
     @Mixin ModelOptions model = new ModelOptions();
     @Mixin DrawOptions draw = new DrawOptions();
+    @Mixin StreamOptions stream = new StreamOptions();
 
     @Override
     public Integer call() {
@@ -113,20 +113,17 @@ final class LiveCommand implements Callable<Integer> {
             }
         }
         long maxFrames = boundedDemo ? DEMO_FRAMES : frames == null ? 0 : frames;
-        FrameSource src;
-        if (!useDemo) {
-            src = new CameraSource(camera != null ? camera : CameraList.scan().get(0).path(), wh[0], wh[1], fps);
-        } else {
-            if (!demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo");
-            src = new DemoSource(seed != null ? seed : System.nanoTime(), fps, maxFrames, display);
-        }
-        if (!display) {
-            err.println("tracker: " + (headless ? "--headless" : "no display (DISPLAY and WAYLAND_DISPLAY are unset)") + ": running headless"
-                    + (boundedDemo ? ", " + DEMO_FRAMES + " demo frames drawn into " + demoOut
-                    : recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
-        }
+        if (useDemo && !demo) err.println("tracker: no camera (" + CameraList.describe() + "): running the built-in demo");
         // Ctrl-C stops the loop and waits for the outputs to close, so a recording stays playable.
-        try (GracefulStop stop = new GracefulStop(); src) {
+        try (GracefulStop stop = new GracefulStop();
+             // A camera that vanishes is retried (--reconnect) and ends the run with its own exit code.
+             FrameSource src = useDemo ? new DemoSource(seed != null ? seed : System.nanoTime(), fps, maxFrames, display)
+                     : stream.open(camera != null ? camera : CameraList.scan().get(0).path(), wh[0], wh[1], fps, err, stop::requested)) {
+            if (!display) {
+                err.println("tracker: " + (headless ? "--headless" : "no display (DISPLAY and WAYLAND_DISPLAY are unset)") + ": running headless"
+                        + (boundedDemo ? ", " + DEMO_FRAMES + " demo frames drawn into " + demoOut
+                        : recordTo == null && screenshot == null ? ", nothing drawn (--record or --screenshot render the view)" : ""));
+            }
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
             Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, maxFrames, false,
