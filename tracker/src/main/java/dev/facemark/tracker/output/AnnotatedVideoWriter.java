@@ -1,5 +1,6 @@
 package dev.facemark.tracker.output;
 
+import dev.facemark.tracker.source.FfmpegLog;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -65,14 +66,25 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
         }
     }
 
+    /** Whether FFmpeg's H.264 encoder here is libx264 (it takes preset and crf). */
+    private static final boolean X264 = x264();
+
+    private static boolean x264() {
+        var enc = avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264);
+        return enc != null && !enc.isNull() && "libx264".equals(enc.name().getString());
+    }
+
     private FFmpegFrameRecorder open(int w, int h, int codecId) throws FrameRecorder.Exception {
+        FfmpegLog.quiet();
         FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), w, h, 0);
         r.setVideoCodec(codecId);
         r.setFrameRate(fps);
         r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         if (codecId == avcodec.AV_CODEC_ID_H264) {
-            r.setVideoOption("preset", "veryfast");
-            r.setVideoOption("crf", "23");
+            if (X264) { // other H.264 encoders (OpenH264 in JavaCV's LGPL build) reject these, noisily
+                r.setVideoOption("preset", "veryfast");
+                r.setVideoOption("crf", "23");
+            }
             // libx264 takes the crf; builds with OpenH264 instead default to 400 kb/s, too little for
             // thin landmark lines, so give them about 0.2 bits per pixel.
             r.setVideoBitrate((int) Math.max(1_000_000, Math.min(20_000_000, 0.2 * w * h * fps)));
