@@ -8,6 +8,7 @@ import dev.facemark.tracker.app.HudStats;
 import dev.facemark.tracker.app.ProgressBar;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
+import dev.facemark.tracker.output.FrameSink;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.track.FaceTracker;
@@ -35,10 +36,12 @@ final class Session {
         try (LandmarkModel model = mo.openModel();
              FaceDetector detector = Detectors.open(mo.detector);
              FaceTracker tracker = new FaceTracker(model, detector, params, timer);
-             LandmarkWriter landmarks = oo.landmarks == null ? null : LandmarkWriter.open(oo.landmarks, model.contract().points());
+             LandmarkWriter landmarks = oo.openLandmarks(model.contract().points());
+             FrameSink openFace = oo.openFaceSink(model.contract().points());
              Annotation out = annotation.open(model, new HudStats(timer, model.contract().name()))) {
             TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(out.painter()).gate(out.gate())
                     .maxFrames(maxFrames).resetEachFrame(stills).refinePasses(stills ? 1 : 0);
+            run.sink(openFace);
             out.sinks().forEach(run::sink);
             if (progress) run.progress(new ProgressBar(err, maxFrames > 0 ? Math.min(maxFrames, source.frameCount()) : source.frameCount()));
             summary = run.run();
