@@ -33,6 +33,7 @@ public final class TrackingRun {
     private ProgressBar progress;
     private Consumer<FrameResult> listener = r -> { };
     private FrameGate gate = FrameGate.ALWAYS;
+    private FrameObserver observer;
     private long maxFrames;
     private boolean resetEachFrame;
     private int refinePasses;
@@ -64,6 +65,9 @@ public final class TrackingRun {
     /** Asked before every frame: an interactive view pauses or ends the run through it. */
     public TrackingRun gate(FrameGate g) { this.gate = g == null ? FrameGate.ALWAYS : g; return this; }
 
+    /** Told about every frame after its stages are timed: the benchmark drives the loop through this. */
+    public TrackingRun observer(FrameObserver o) { this.observer = o; return this; }
+
     /** Runs to the end of the source (or {@code maxFrames}); source failures propagate after the frames before them are written. */
     public RunSummary run() {
         long start = System.nanoTime(), frames = 0, withFace = 0;
@@ -73,6 +77,7 @@ public final class TrackingRun {
                 FrameGate.Step step = gate.poll();
                 if (step == FrameGate.Step.STOP) break;
                 if (step == FrameGate.Step.WAIT) continue;
+                if (observer != null) observer.beforeFrame();
                 long t0 = System.nanoTime();
                 SourceFrame f = source.next();
                 long t1 = timer.lap(Stage.GRAB, t0);
@@ -90,6 +95,7 @@ public final class TrackingRun {
                 listener.accept(r);
                 long t3 = timer.lap(Stage.WRITE, t2);
                 timer.record(Stage.FRAME, t3 - t0);
+                if (observer != null) observer.afterFrame(f, r, t0, t3);
                 frames++;
                 if (!r.faces().isEmpty()) withFace++;
                 for (TrackedFace face : r.faces()) ids.add(face.id());

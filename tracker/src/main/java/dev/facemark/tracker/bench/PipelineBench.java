@@ -5,13 +5,14 @@ import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.app.FrameObserver;
+import dev.facemark.tracker.app.TrackingRun;
 import dev.facemark.tracker.face.FrameResult;
-import dev.facemark.tracker.output.LandmarkRecords;
 import dev.facemark.tracker.profile.Stage;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.render.HudInfo;
 import dev.facemark.tracker.render.Layer;
-import dev.facemark.tracker.source.FrameSource;
+import dev.facemark.tracker.source.LoopedSource;
 import dev.facemark.tracker.source.SourceFrame;
 import dev.facemark.tracker.source.Sources;
 import dev.facemark.tracker.track.FaceTracker;
@@ -28,7 +29,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Runs the tracker pipeline headless over a video and times it: the same parts as {@code tracker run}
+ * Runs the tracker pipeline headless over a video and times it: the production frame loop
+ * ({@link TrackingRun}, as {@code tracker video} runs it) with the same parts
  * (FFmpeg decoding, detector, {@link FaceTracker} with its ONNX Runtime model, One Euro, pose, a JSONL
  * landmark file flushed per frame), optionally followed by an offscreen render and read-back. Every
  * stage goes into a {@link StageTimer}; the warm-up frames are processed, then the timer is reset.
@@ -53,20 +55,28 @@ public final class PipelineBench {
              FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection())
                      .withHeatmaps(render && c.layers() != null && c.layers().contains(Layer.HEATMAPS)), timer);
              LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
-             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers()) : null) {
-            Loop loop = new Loop(c, timer, tracker, out, view, afterFrame);
-            loop.run();
-            if (loop.measured == 0) {
+             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers()) : null;
+             LoopedSource src = new LoopedSource(() -> Sources.open(c.input().toString(), 0, 0, 0), c.loops())) {
+            if (src.live() && c.maxFrames() == 0) {
+                throw new IllegalArgumentException(c.input() + " is a live source: give --frames N to bound the bench");
+            }
+            Counters n = new Counters(c, timer, tracker, view, afterFrame);
+            TrackingRun run = new TrackingRun(src, tracker, timer).landmarks(out).maxFrames(c.maxFrames()).observer(n);
+            if (view != null) run.painter((bgr, r) -> view.draw(bgr, r, n.hud));
+            n.start();
+            run.run();
+            n.stop();
+            if (n.measured == 0) {
                 throw new IllegalArgumentException("the warm-up (" + c.warmup() + " frames) left no frames to measure in "
-                        + c.input() + " (" + loop.done + " frames in all): lower --warmup or raise --loop");
+                        + c.input() + " (" + n.done + " frames in all): lower --warmup or raise --loop");
             }
             Map<String, LatencyStats> stages = new LinkedHashMap<>();
             for (Stage s : BenchStages.perFrame()) stages.put(BenchStages.key(s), LatencyStats.ofMicros(timer.histogram(s)));
             return new BenchResult(modelName, render, model.device().name().toLowerCase(Locale.ROOT), c.threads(),
-                    loop.measured, loop.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
-                    LatencyStats.ofMicros(loop.frameCpu),
-                    Arrays.copyOf(loop.timeline, (int) Math.min(loop.timeline.length, loop.measured)),
-                    tracker.detectionRuns() - loop.detectionsAtStart, loop.withFace, loop.cpuNanos / 1e9);
+                    n.measured, n.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
+                    LatencyStats.ofMicros(n.frameCpu),
+                    Arrays.copyOf(n.timeline, (int) Math.min(n.timeline.length, n.measured)),
+                    tracker.detectionRuns() - n.detectionsAtStart, n.withFace, n.cpuNanos / 1e9);
         } finally {
             try { Files.deleteIfExists(jsonl); } catch (IOException ignored) { /* temp file */ }
         }
@@ -88,94 +98,72 @@ public final class PipelineBench {
         }
     }
 
-    /** The frame loop and its counters. */
-    private static final class Loop {
+    /**
+     * What the bench measures on top of the frame loop's stage timer: the warm-up cut, a per-frame
+     * timeline, per-frame CPU time, frames with a face, wall and process CPU time.
+     */
+    private static final class Counters implements FrameObserver {
         private static final int TIMELINE_CAP = 1 << 20; // one float per frame; enough for any bench
         final BenchConfig c;
         final StageTimer timer;
         final FaceTracker tracker;
-        final LandmarkWriter out;
         final OffscreenRendering view;
         final LongConsumer afterFrame;
         float[] timeline = new float[1024];
         long done, measured, withFace, wallNanos, cpuNanos, detectionsAtStart;
-        private long cpuStart;
         final org.HdrHistogram.Histogram frameCpu = new org.HdrHistogram.Histogram(60_000_000L, 3);
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        private long wallStart;
-        private HudInfo hud;
+        private long wallStart, cpuStart, frameCpuStart;
+        private boolean warm;
+        volatile HudInfo hud;
 
-        Loop(BenchConfig c, StageTimer timer, FaceTracker tracker, LandmarkWriter out, OffscreenRendering view,
-             LongConsumer afterFrame) {
+        Counters(BenchConfig c, StageTimer timer, FaceTracker tracker, OffscreenRendering view, LongConsumer afterFrame) {
             this.c = c;
             this.timer = timer;
             this.tracker = tracker;
-            this.out = out;
             this.view = view;
             this.afterFrame = afterFrame;
             if (view != null) hud = view.hud(Double.NaN, Map.of());
         }
 
-        void run() {
-            boolean warm = c.warmup() == 0;
+        void start() {
+            warm = c.warmup() == 0;
+            clocksFromNow();
+        }
+
+        private void clocksFromNow() {
             wallStart = System.nanoTime();
             cpuStart = processCpuNanos();
-            long frameOffset = 0;
-            double timeOffset = 0;
-            for (int pass = 0; pass < c.loops(); pass++) {
-                long lastIndex = -1;
-                double lastTime = 0, fps;
-                boolean live;
-                try (FrameSource src = Sources.open(c.input().toString(), 0, 0, 0)) {
-                    fps = src.fps();
-                    live = src.live();
-                    if (live && c.maxFrames() == 0) {
-                        throw new IllegalArgumentException(c.input() + " is a live source: give --frames N to bound the bench");
-                    }
-                    while (c.maxFrames() == 0 || done < c.maxFrames()) {
-                        long c0 = threads.getCurrentThreadCpuTime();
-                        long t0 = System.nanoTime();
-                        SourceFrame f = src.next();
-                        timer.lap(Stage.GRAB, t0);
-                        if (f == null) break;
-                        FrameResult r = tracker.process(f.bgr(), frameOffset + f.index(), timeOffset + f.timeMs(), null);
-                        long t2 = System.nanoTime();
-                        if (view != null) {
-                            view.draw(f.bgr(), r, hud);
-                            t2 = timer.lap(Stage.RENDER, t2);
-                        }
-                        out.write(LandmarkRecords.of(r));
-                        long t3 = timer.lap(Stage.WRITE, t2);
-                        timer.record(Stage.FRAME, t3 - t0);
-                        long c3 = threads.getCurrentThreadCpuTime();
-                        done++;
-                        lastIndex = f.index();
-                        lastTime = f.timeMs();
-                        if (warm) {
-                            if (measured < TIMELINE_CAP) {
-                                if (measured == timeline.length) timeline = Arrays.copyOf(timeline, 2 * timeline.length);
-                                timeline[(int) measured] = (t3 - t0) / 1e6f;
-                            }
-                            measured++;
-                            if (c0 >= 0 && c3 >= c0) frameCpu.recordValue(Math.min(60_000_000L, (c3 - c0) / 1000));
-                            if (!r.faces().isEmpty()) withFace++;
-                            if (view != null && measured % 30 == 0) hud = hudFromTimer();
-                        } else if (done == c.warmup()) {
-                            timer.reset(); // everything so far was warm-up
-                            warm = true;
-                            wallStart = System.nanoTime();
-                            cpuStart = processCpuNanos();
-                            detectionsAtStart = tracker.detectionRuns();
-                        }
-                        afterFrame.accept(done);
-                    }
-                }
-                if (live || (c.maxFrames() > 0 && done >= c.maxFrames())) break;
-                frameOffset += lastIndex + 1;
-                timeOffset += lastTime + 1000.0 / (fps > 0 ? fps : 30);
-            }
+        }
+
+        void stop() {
             wallNanos = System.nanoTime() - wallStart;
             cpuNanos = processCpuNanos() - cpuStart;
+        }
+
+        @Override
+        public void beforeFrame() { frameCpuStart = threads.getCurrentThreadCpuTime(); }
+
+        @Override
+        public void afterFrame(SourceFrame f, FrameResult r, long t0, long t3) {
+            long c3 = threads.getCurrentThreadCpuTime();
+            done++;
+            if (warm) {
+                if (measured < TIMELINE_CAP) {
+                    if (measured == timeline.length) timeline = Arrays.copyOf(timeline, 2 * timeline.length);
+                    timeline[(int) measured] = (t3 - t0) / 1e6f;
+                }
+                measured++;
+                if (frameCpuStart >= 0 && c3 >= frameCpuStart) frameCpu.recordValue(Math.min(60_000_000L, (c3 - frameCpuStart) / 1000));
+                if (!r.faces().isEmpty()) withFace++;
+                if (view != null && measured % 30 == 0) hud = hudFromTimer();
+            } else if (done == c.warmup()) {
+                timer.reset(); // everything so far was warm-up
+                warm = true;
+                clocksFromNow();
+                detectionsAtStart = tracker.detectionRuns();
+            }
+            afterFrame.accept(done);
         }
 
         /** What the live HUD would show: fps and mean stage times so far. */
