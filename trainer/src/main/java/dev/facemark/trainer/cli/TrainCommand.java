@@ -20,6 +20,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin TrainOptions o;
     @Option(names = "--resume", description = "continue the run in --out from its latest checkpoint (its saved settings; --epochs may extend it)")
     boolean resume;
+    @Option(names = "--init", paramLabel = "MODEL.onnx", description = "start from the weights of a model this trainer exported"
+            + " (same --arch and --arch-option), e.g. to continue a shipped model with a new schedule; ignored on --resume")
+    java.nio.file.Path init;
 
     @Override
     public Integer call() throws Exception {
@@ -32,6 +35,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingRun run = new TrainingRun(cfg, o.out, System.out, !o.noProgress);
         run.withFinisher(RunExport::export);
+        if (init != null) {
+            if (!Files.isRegularFile(init)) throw new UserException(init + ": no such model file (give an .onnx exported by trainer train or export)");
+            run.initFrom(init);
+        }
         run.run(resume);
         return 0;
     }

@@ -23,6 +23,7 @@ import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.augment.AugmentConfig;
 import dev.facemark.trainer.BadInputException;
+import dev.facemark.trainer.onnx.OnnxWeights;
 import dev.facemark.trainer.data.Batch;
 import dev.facemark.trainer.data.BatchPipeline;
 import dev.facemark.trainer.data.CropSpec;
@@ -67,6 +68,7 @@ public final class TrainingRun {
     private Function<ArchConfig, LandmarkNet> networks;
     private Finisher finisher;
     private int stopAfterEpochs = Integer.MAX_VALUE;
+    private Path init;
 
     public TrainingRun(TrainConfig cfg, Path runDir, PrintStream log, boolean progress) {
         this.cfg = cfg;
@@ -80,6 +82,12 @@ public final class TrainingRun {
     public TrainingRun withNetworks(Function<ArchConfig, LandmarkNet> networks) { this.networks = networks; return this; }
 
     public TrainingRun withFinisher(Finisher f) { this.finisher = f; return this; }
+
+    /**
+     * Starts from the weights of an ONNX model this trainer exported (same architecture and options) instead
+     * of a random initialisation; ignored when the run resumes from a checkpoint. Recorded in the provenance.
+     */
+    public TrainingRun initFrom(Path onnx) { this.init = onnx; return this; }
 
     /** Stops (as if killed) after this many epochs in this process; for resume tests. */
     public TrainingRun stopAfter(int epochs) { this.stopAfterEpochs = epochs; return this; }
@@ -146,6 +154,11 @@ public final class TrainingRun {
             RunState state = RunState.fresh();
             Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
             if (resume && latest.isEmpty()) log.println("resume: no checkpoint in " + runDir + ", starting fresh");
+            if (init != null && latest.isEmpty()) {
+                long values = OnnxWeights.load(net, init);
+                Files.writeString(runDir.resolve(INIT_FILE), OnnxWeights.describe(init) + "\n");
+                log.printf(Locale.ROOT, "init: %,d weights from %s%n", values, OnnxWeights.describe(init));
+            }
             if (latest.isPresent()) {
                 // Before the Trainer exists: loading replaces the parameter arrays, and a Trainer caches the arrays it saw.
                 state = Checkpoints.load(latest.get(), model, opt);
@@ -278,6 +291,8 @@ public final class TrainingRun {
     }
 
     private static final NDIndex ALL = new NDIndex(":");
+    /** Where a warm-started run notes the model it started from (kept across resumes). */
+    static final String INIT_FILE = "init_from.txt";
 
     /** The model contract written with every checkpoint and into the exported ONNX file. */
     ModelContract contract(LandmarkNet net, CropSpec spec, RunState state) {
@@ -289,6 +304,10 @@ public final class TrainingRun {
         prov.put("optimizer", cfg.optimizer() + " lr " + cfg.lr() + " wd " + cfg.weightDecay() + ", loss " + cfg.loss());
         prov.put("seed", Long.toString(cfg.seed()));
         prov.put("run", runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
+        Path initNote = runDir.resolve(INIT_FILE);
+        if (Files.isRegularFile(initNote)) {
+            try { prov.put("init_from", Files.readString(initNote).trim()); } catch (IOException ignored) { /* provenance note only */ }
+        }
         prov.put("terms", "trained on 300-W (iBUG annotations: research use only, no commercial use) and YouTube Faces");
         return net.contract("facemark-" + cfg.arch(), spec.scheme(), spec.normalization(), spec.boxPolicy(), prov);
     }
