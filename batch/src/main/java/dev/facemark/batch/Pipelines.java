@@ -1,0 +1,62 @@
+package dev.facemark.batch;
+
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
+import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.cli.ModelOptions;
+import dev.facemark.tracker.track.TrackerParams;
+
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor's model sessions and detectors, opened once and reused across videos. A landmark model
+ * and a detector serve one thread at a time, so each JVM keeps as many as it has tasks running at
+ * once (its task slots: 2 for {@code local[2]}, {@code spark.executor.cores} on a cluster), each
+ * borrowed by a task for one video and given back after it. They live as long as the executor.
+ */
+final class Pipelines {
+    private Pipelines() {}
+
+    /** One model session and one detector with the tracking parameters they run with. */
+    record Pipeline(LandmarkModel model, FaceDetector detector, TrackerParams params) {}
+
+    private static final Map<List<String>, Deque<Pipeline>> IDLE = new ConcurrentHashMap<>();
+    private static final AtomicInteger OPENED = new AtomicInteger();
+
+    static Pipeline borrow(BatchSettings s) {
+        Pipeline p = IDLE.computeIfAbsent(key(s), k -> new ConcurrentLinkedDeque<>()).pollFirst();
+        return p != null ? p : open(s);
+    }
+
+    static void release(BatchSettings s, Pipeline p) {
+        IDLE.computeIfAbsent(key(s), k -> new ConcurrentLinkedDeque<>()).offerFirst(p);
+    }
+
+    /** Opens a pipeline for these settings (the model and detector as {@code tracker video} would open them). */
+    static Pipeline open(BatchSettings s) {
+        BatchCommand.TrackerOptions o = BatchCommand.parseTrackerOptions(s.trackerArgs());
+        ModelOptions mo = o.model();
+        TrackerParams params = mo.trackerParams().withAsyncDetection(s.asyncDetection());
+        LandmarkModel model = mo.openModel();
+        try {
+            FaceDetector detector = Detectors.open(o.detector());
+            OPENED.incrementAndGet();
+            return new Pipeline(model, detector, params);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** How many pipelines this JVM has opened (tests check that they are reused). */
+    static int opened() { return OPENED.get(); }
+
+    private static List<String> key(BatchSettings s) {
+        return java.util.stream.Stream.concat(s.trackerArgs().stream(), java.util.stream.Stream.of("async=" + s.asyncDetection())).toList();
+    }
+}
