@@ -19,8 +19,9 @@ import java.util.UUID;
  * <p>Every file is written under a hidden temporary name ({@code .NAME.UUID.tmp}, which Spark and
  * Parquet readers skip) and renamed into place when complete, the status file last: a video whose
  * status says ok has all its files; a task killed half-way leaves only hidden files, and the video
- * is processed again on the next run, replacing whatever it had written. Names depend only on the
- * video, so a rerun or a retried task can never add a second copy of a video's rows.
+ * is processed again on the next run, replacing whatever it had written (the next run also deletes
+ * the hidden leftovers). Names depend only on the video, so a rerun or a retried task can never add a
+ * second copy of a video's rows. One job at a time per output folder.
  */
 final class OutputLayout {
     static final String LANDMARKS = "landmarks", STATUS = "status", OPENFACE = "openface", SETTINGS = "_settings.txt";
@@ -100,6 +101,13 @@ final class OutputLayout {
                 Path tmp = temp(file);
                 try (var out = fs.create(tmp, true)) { out.write((settings.strip() + "\n").getBytes(StandardCharsets.UTF_8)); }
                 commit(fs, tmp, file);
+            }
+            // What a killed run left half-written: hidden, so never read, and its videos are processed again now.
+            for (Path d : new Path[] {landmarksDir(), statusDir(), openFaceDir()}) {
+                if (!fs.exists(d)) continue;
+                for (FileStatus f : fs.listStatus(d, p -> p.getName().startsWith(".") && (p.getName().endsWith(".tmp") || p.getName().endsWith(".tmp.crc")))) {
+                    fs.delete(f.getPath(), false);
+                }
             }
             Path probe = temp(new Path(statusDir(), "probe"));
             try (var out = fs.create(probe, true)) { out.write(1); }

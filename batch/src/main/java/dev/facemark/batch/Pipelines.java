@@ -37,8 +37,38 @@ final class Pipelines {
         IDLE.computeIfAbsent(key(s), k -> new ConcurrentLinkedDeque<>()).offerFirst(p);
     }
 
-    /** Opens a pipeline for these settings (the model and detector as {@code tracker video} would open them). */
+    /**
+     * Opens a pipeline for these settings (the model and detector as {@code tracker video} would open
+     * them), on a thread of its own with a large stack: ONNX Runtime 1.29's start-up overflows a 1 MB
+     * thread stack and kills the JVM with SIGSEGV (no hs_err file) when the JVM was started with a
+     * class path of more than about 4 KB, as every Spark executor is.
+     */
     static Pipeline open(BatchSettings s) {
+        Pipeline[] out = new Pipeline[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Error[] error = new Error[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = openHere(s);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            } catch (Error e) {
+                error[0] = e;
+            }
+        }, "facemark-model-open", 64L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the model", e);
+        }
+        if (failed[0] != null) throw failed[0];
+        if (error[0] != null) throw error[0];
+        return out[0];
+    }
+
+    private static Pipeline openHere(BatchSettings s) {
         BatchCommand.TrackerOptions o = BatchCommand.parseTrackerOptions(s.trackerArgs());
         ModelOptions mo = o.model();
         TrackerParams params = mo.trackerParams().withAsyncDetection(s.asyncDetection());
