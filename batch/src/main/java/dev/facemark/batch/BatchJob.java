@@ -91,6 +91,11 @@ final class BatchJob {
                 framesAcc.add(s.frames());
                 return s;
             }).collect();
+        } catch (RuntimeException e) {
+            // Executors lost, the output broken, the job cancelled: what is committed stays, and a rerun resumes from it.
+            String why = Snippet.clean(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+            throw new BatchException("the Spark job stopped (" + doneAcc.value() + " of " + todo.size() + " videos done and kept): " + why
+                    + "; see Spark's log for the cause, then rerun the same command to go on");
         } finally {
             if (progress != null) progress.stop();
         }

@@ -45,6 +45,7 @@ final class Clips {
     }
 
     private static Path encode(Path out, FrameSource in, int from, int count, int width, int height, boolean mirror) throws Exception {
+        dev.facemark.tracker.source.FfmpegLog.quiet(); // no encoder banner per clip
         Files.createDirectories(out.toAbsolutePath().getParent());
         String name = out.getFileName().toString();
         boolean mjpeg = name.contains("mjpeg");
