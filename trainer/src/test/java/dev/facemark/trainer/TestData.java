@@ -26,7 +26,7 @@ public final class TestData {
         return p;
     }
 
-    /** The YuNet face detector model in the shared folder (Apache-2.0, not shipped with the project). */
+    /** The YuNet face detector model in the shared folder (Apache-2.0; the project ships the same file in models/yunet/). */
     public static Path yunetModel() {
         Path p = root().resolveSibling("models").resolve("yunet_n_320_320.onnx");
         assumeTrue(Files.isRegularFile(p), "YuNet model not found at " + p);

@@ -13,7 +13,9 @@ public final class Detectors {
     /** The detector kinds, each the key of its {@code DetectorCalibration}. */
     public static final String HAAR = "haar", YUNET = "yunet";
     /** The spelling, for help texts and error messages. */
-    public static final String SPELLING = "haar or yunet:PATH";
+    public static final String SPELLING = "yunet, haar or yunet:PATH";
+    /** What commands use when no {@code --detector} is given: YuNet, packaged. */
+    public static final String DEFAULT = YUNET;
 
     private static final String YUNET_PREFIX = YUNET + ":";
     private static final String YUNET_HINT = "pass --detector yunet:PATH/TO/" + YuNetDetector.MODEL_FILE
@@ -21,7 +23,7 @@ public final class Detectors {
 
     private Detectors() {}
 
-    /** A parsed {@code --detector} value: the kind, and for YuNet its model file (null for Haar). */
+    /** A parsed {@code --detector} value: the kind, and for YuNet its model file (null for Haar and for the packaged YuNet). */
     public record Spec(String kind, Path model) {
         /**
          * Opens the detector; the caller closes it.
@@ -37,33 +39,30 @@ public final class Detectors {
                 }
             }
             try {
-                return new YuNetDetector(model);
+                return new RollSearchDetector(model == null ? new YuNetDetector() : new YuNetDetector(model));
             } catch (DetectorException e) {
                 throw new DetectorException(e.getMessage() + "; " + YUNET_HINT, e);
             }
         }
     }
 
-    /** {@link #parse(String, Path)} without a default model: a bare {@code yunet} is an error. */
+    /** {@link #parse(String, Path)} without a default model: a bare {@code yunet} is the packaged one. */
     public static Spec parse(String text) { return parse(text, null); }
 
     /**
-     * Reads {@code haar} (also null or blank), {@code yunet:PATH}, or a bare {@code yunet}, which
-     * means {@code bareYunetModel} when the command has a default model.
+     * Reads {@code yunet} (also null or blank: the default), {@code haar}, or {@code yunet:PATH}. A bare
+     * {@code yunet} means {@code bareYunetModel} when given, else the model packaged in the core jar.
      *
-     * @throws DetectorException for anything else, and for a bare {@code yunet} without a default
+     * @throws DetectorException for anything else
      */
     public static Spec parse(String text, Path bareYunetModel) {
         String t = text == null ? "" : text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || lower.equals(HAAR)) return new Spec(HAAR, null);
+        if (lower.equals(HAAR)) return new Spec(HAAR, null);
         if (lower.startsWith(YUNET_PREFIX) && t.length() > YUNET_PREFIX.length()) {
             return new Spec(YUNET, Path.of(t.substring(YUNET_PREFIX.length())));
         }
-        if (lower.equals(YUNET) || lower.equals(YUNET_PREFIX)) {
-            if (bareYunetModel != null) return new Spec(YUNET, bareYunetModel);
-            throw new DetectorException("--detector yunet needs the model file: --detector yunet:PATH/TO/" + YuNetDetector.MODEL_FILE);
-        }
+        if (t.isEmpty() || lower.equals(YUNET) || lower.equals(YUNET_PREFIX)) return new Spec(YUNET, bareYunetModel);
         throw new DetectorException("unknown detector '" + text + "': use " + SPELLING);
     }
 

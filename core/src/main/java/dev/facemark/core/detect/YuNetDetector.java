@@ -6,6 +6,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +17,10 @@ import java.util.Locale;
 /**
  * THE YuNet face detector: libfacedetection's small CNN through OpenCV's {@code FaceDetectorYN},
  * on a copy of the frame shrunk to at most {@link #MAX_SIDE} px. More robust than Haar to pose and
- * lighting. The tracker finds faces with it ({@code --detector yunet:PATH}) and the trainer fits
+ * lighting, and finds rolled faces. The tracker finds faces with it ({@code --detector yunet}) and the trainer fits
  * the "yunet" calibration with it, so both must see exactly the same boxes: one class, one set of
- * parameters. The model file ({@value #MODEL_FILE}) is not shipped: callers pass its path.
+ * parameters. The model ({@value #MODEL_FILE}, Apache-2.0) is packaged in the core jar and is the
+ * default detector; another file can be passed by path.
  * Detections carry the network's five {@link Keypoint}s.
  *
  * <p>Not thread-safe (the OpenCV detector and scratch Mats): one per thread.
@@ -25,6 +28,9 @@ import java.util.Locale;
 public final class YuNetDetector implements FaceDetector {
     /** The model file name the project is tested with (Apache-2.0, ShiqiYu/libfacedetection.train {@code onnx/}). */
     public static final String MODEL_FILE = "yunet_n_320_320.onnx";
+    /** Where the packaged copy lives on the class path (with yunet_LICENSE.txt beside it; see THIRD-PARTY.md). */
+    public static final String PACKAGED = "dev/facemark/core/detect/" + MODEL_FILE;
+    private static byte[] packaged;
     /** Longer side of the frame the network runs on. */
     public static final int MAX_SIDE = 320;
     public static final float SCORE_THRESHOLD = 0.6f;
@@ -43,20 +49,39 @@ public final class YuNetDetector implements FaceDetector {
     private int inW, inH;
 
     /**
+     * @param model the model file, or null for the one packaged in this jar ({@link #PACKAGED})
      * @throws DetectorException when {@code model} is not a file or OpenCV cannot load it (the message names the file)
      */
     public YuNetDetector(Path model, float scoreThreshold, int maxSide) {
-        if (!Files.isRegularFile(model)) throw new DetectorException("YuNet model " + model + " does not exist");
+        if (model != null && !Files.isRegularFile(model)) throw new DetectorException("YuNet model " + model + " does not exist");
         try (Size size = new Size(MAX_SIDE, MAX_SIDE)) {
-            yn = FaceDetectorYN.create(model.toString(), "", size, scoreThreshold, NMS_THRESHOLD, TOP_K, 0, 0);
+            yn = model == null
+                    ? FaceDetectorYN.create("onnx", packagedBytes(), new byte[0], size, scoreThreshold, NMS_THRESHOLD, TOP_K, 0, 0)
+                    : FaceDetectorYN.create(model.toString(), "", size, scoreThreshold, NMS_THRESHOLD, TOP_K, 0, 0);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new DetectorException("cannot load YuNet model " + model + ": " + why, e);
+            throw new DetectorException("cannot load YuNet model " + (model == null ? PACKAGED : model) + ": " + why, e);
         }
         this.model = model;
         this.scoreThreshold = scoreThreshold;
         this.maxSide = maxSide;
         downscale = new Downscale(maxSide);
+    }
+
+    /** The packaged model with the shipped parameters: the default detector. */
+    public YuNetDetector() { this(null, SCORE_THRESHOLD, MAX_SIDE); }
+
+    /** The packaged model's bytes (read once; about 317 KB). */
+    private static synchronized byte[] packagedBytes() {
+        if (packaged == null) {
+            try (InputStream in = YuNetDetector.class.getResourceAsStream(MODEL_FILE)) {
+                if (in == null) throw new DetectorException("the packaged YuNet model " + PACKAGED + " is missing from this build: rebuild, or pass --detector yunet:PATH");
+                packaged = in.readAllBytes();
+            } catch (IOException e) {
+                throw new DetectorException("cannot read the packaged YuNet model " + PACKAGED + ": " + e.getMessage(), e);
+            }
+        }
+        return packaged;
     }
 
     /** The detector with the shipped parameters; what the tracker and trainer use. */
@@ -71,7 +96,7 @@ public final class YuNetDetector implements FaceDetector {
     @Override public String name() { return Detectors.YUNET; }
 
     /** {@link #describe()} and the model file's name. */
-    @Override public String parameters() { return describe() + " model=" + model.getFileName(); }
+    @Override public String parameters() { return describe() + " model=" + (model == null ? MODEL_FILE + " (packaged)" : model.getFileName()); }
 
     /** Downscales a BGR frame into the image {@link #detect()} runs on (kept by reference when already small). */
     @Override

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * landmark box by a {@link DetectorCalibration}.
  *
  * @param scale           crop side = scale * max(w, h) of the reference box
- * @param shiftY          crop centre moves by shiftY * h of the reference box (negative = up, towards the forehead)
+ * @param shiftY          crop centre moves by shiftY * h of the reference box along the face's down axis (negative = up,
+ *                        towards the forehead; for a rolled crop the axis turns with it)
  * @param trainEnlargeMin smallest random enlargement of the side while training (0 = none)
  * @param trainEnlargeMax largest random enlargement while training (the seed study: 0.2)
  * @param testEnlarge     fixed enlargement at test and tracking time (the seed study: about 0.1)
@@ -36,7 +37,10 @@ public record BoxPolicy(float scale, float shiftY, float trainEnlargeMin, float 
     public CropTransform crop(FaceBox ref, float enlarge, float angle, int width, int height) {
         float side = scale * Math.max(ref.w(), ref.h()) * (1f + enlarge);
         float side1 = Math.max(side, 1f);
-        return new CropTransform(ref.cx(), ref.cy() + shiftY * ref.h(), side1, side1 * height / width, angle, width, height);
+        // The shift runs along the face's own down axis, so a face rolled by 90 degrees is shifted sideways on screen.
+        float shift = shiftY * ref.h();
+        double c = Math.cos(angle), s = Math.sin(angle);
+        return new CropTransform((float) (ref.cx() - s * shift), (float) (ref.cy() + c * shift), side1, side1 * height / width, angle, width, height);
     }
 
     /** The crop used at test and tracking time. */

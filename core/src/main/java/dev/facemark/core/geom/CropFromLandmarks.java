@@ -7,9 +7,8 @@ package dev.facemark.core.geom;
  * a rotated crop that looks upright to the model.
  *
  * <p>With de-rotation the box's size is the tight box of the points rotated by -roll about their
- * centroid, and its centre is mapped back to the source. The box policy's vertical shift is then
- * applied along the image's y axis rather than the face's, a difference of under 2% of the box
- * height for rolls within 20 degrees.
+ * centroid, and its centre is mapped back to the source; the box policy then shifts the crop along
+ * the face's own down axis.
  */
 public final class CropFromLandmarks {
     private CropFromLandmarks() {}

@@ -73,7 +73,26 @@ class DetectorsTest {
             List<Detection> c = core.detect(img);
             assertSameDetections(c, run(yunet, img));
             assertArrayEquals(c.get(0).keypoints(), run(yunet, img).get(0).keypoints());
-            assertEquals(core.parameters(), yunet.parameters(), "the shipped parameters");
+            assertTrue(yunet.parameters().startsWith(core.parameters()), "the shipped parameters: " + yunet.parameters());
+        }
+    }
+
+    @Test
+    void thePackagedYuNetIsTheSharedModelByteForByteAndBoxForBox() throws Exception {
+        // The jar carries the model (Apache-2.0) so that no command needs a path; it must be the file the numbers come from.
+        try (var in = YuNetDetector.class.getClassLoader().getResourceAsStream(YuNetDetector.PACKAGED);
+             var licence = YuNetDetector.class.getClassLoader().getResourceAsStream("dev/facemark/core/detect/yunet_LICENSE.txt")) {
+            assertNotNull(in, "packaged model");
+            assertNotNull(licence, "its licence travels with it");
+            assertArrayEquals(java.nio.file.Files.readAllBytes(TestPaths.yunet()), in.readAllBytes());
+            assertTrue(new String(licence.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("Apache License"));
+        }
+        try (Mat img = TestPaths.graceHopper(); FaceDetector packaged = Detectors.open("yunet");
+             FaceDetector byDefault = Detectors.open(null); YuNetDetector file = new YuNetDetector(TestPaths.yunet())) {
+            List<Detection> f = file.detect(img);
+            assertSameDetections(f, run(packaged, img));
+            assertSameDetections(f, run(byDefault, img));
+            assertTrue(packaged.parameters().contains("(packaged)"), packaged.parameters());
         }
     }
 
@@ -89,13 +108,11 @@ class DetectorsTest {
     @Test
     void badDetectorSpecsSayWhatToType() {
         IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> Detectors.open("ssd"));
-        assertTrue(a.getMessage().contains("haar or yunet:PATH"));
-        IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Detectors.open("yunet"));
-        assertTrue(b.getMessage().contains("yunet:PATH"));
+        assertTrue(a.getMessage().contains("yunet, haar or yunet:PATH"));
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> Detectors.open("yunet:" + Path.of("/nope/y.onnx")));
         assertTrue(c.getMessage().contains("/nope/y.onnx") && c.getMessage().contains("does not exist")
                 && c.getMessage().contains("--detector yunet:PATH"), c.getMessage());
-        for (String spec : new String[] {"ssd", "yunet", "yunet:/nope/y.onnx"}) {
+        for (String spec : new String[] {"ssd", "yunet:/nope/y.onnx"}) {
             DetectorException e = assertThrows(DetectorException.class, () -> Detectors.open(spec));
             assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
         }
@@ -104,7 +121,8 @@ class DetectorsTest {
     @Test
     void theOneSpellingParses() {
         assertEquals(new Detectors.Spec("haar", null), Detectors.parse("haar"));
-        assertEquals(new Detectors.Spec("haar", null), Detectors.parse(null), "haar is the default");
+        assertEquals(new Detectors.Spec("yunet", null), Detectors.parse(null), "the packaged yunet is the default");
+        assertEquals(new Detectors.Spec("yunet", null), Detectors.parse("yunet"), "a bare yunet is the packaged one");
         assertEquals(new Detectors.Spec("haar", null), Detectors.parse(" Haar "));
         assertEquals(new Detectors.Spec("yunet", Path.of("/m/y.onnx")), Detectors.parse("yunet:/m/y.onnx"));
         assertEquals(new Detectors.Spec("yunet", Path.of("/m/y.onnx")), Detectors.parse("yunet:/m/y.onnx", Path.of("/d.onnx")),

@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "inference device (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "haar", description = "haar or yunet:PATH (default ${DEFAULT-VALUE})")
+    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "yunet", description = "yunet (packaged), haar or yunet:PATH (default ${DEFAULT-VALUE})")
     String detector;
 
     @Option(names = "--sync-detection", description = "periodic face detection in line on the pipeline thread (default: in the background while every face is tracked, as the tracker runs)")

@@ -22,8 +22,9 @@ public final class ModelOptions {
             + "(" + PACKAGED_NAMES + ") (default: the packaged " + PACKAGED_MODEL + ")")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "haar|yunet:PATH", defaultValue = "haar",
-            description = "face detector: haar (built in) or yunet:PATH/TO/yunet.onnx (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", paramLabel = "yunet|haar|yunet:PATH", defaultValue = "yunet",
+            description = "face detector: yunet (packaged YuNet, Apache-2.0: finds rolled and turned faces; the default), "
+                    + "haar (OpenCV's frontal Haar cascade) or yunet:PATH/TO/yunet.onnx (default: ${DEFAULT-VALUE})")
     String detector;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",

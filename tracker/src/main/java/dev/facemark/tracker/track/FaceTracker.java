@@ -8,6 +8,7 @@ import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.DetectionSeed;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.tracker.detect.BackgroundDetector;
 import dev.facemark.tracker.face.FaceHeatmaps;
@@ -50,6 +51,7 @@ public final class FaceTracker implements AutoCloseable {
     private final BackgroundDetector background; // null: every detection runs in line
     private final List<Track> tracks = new ArrayList<>();
     private final List<FaceBox> detBoxes = new ArrayList<>();
+    private final List<DetectionSeed> seeds = new ArrayList<>();
     private final List<FaceBox> trackBoxes = new ArrayList<>();
     private final int[] eyes;
     private final float cropToBox;
@@ -137,7 +139,12 @@ public final class FaceTracker implements AutoCloseable {
      */
     private void applyDetections(List<Detection> detections, boolean reseedTracked) {
         detBoxes.clear();
-        for (Detection d : detections) detBoxes.add(calibration.toLandmarkBox(d.box()));
+        seeds.clear();
+        for (Detection d : detections) {
+            DetectionSeed seed = DetectionSeed.of(d, calibration, params.derotate());
+            seeds.add(seed);
+            detBoxes.add(seed.box());
+        }
         trackBoxes.clear();
         for (Track t : tracks) trackBoxes.add(t.box);
         int[] match = DetectionMatcher.match(trackBoxes, detBoxes, params.matchDistance());
@@ -150,12 +157,18 @@ public final class FaceTracker implements AutoCloseable {
                 confirmed[match[d]] = true;
                 t.detectionMisses = 0;
                 t.detectorScore = score;
-                if (t.framesLost > 0 || (reseedTracked && t.box.iou(box) < params.reseedIoU())) t.reseed(box, model.cropFor(box, 0f), score);
+                if (t.framesLost > 0 || (reseedTracked && t.box.iou(box) < params.reseedIoU())) t.reseed(box, seedCrop(d), score);
             } else if (tracks.size() < params.maxFaces() && !overlapsTrack(box)) {
-                tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, model.cropFor(box, 0f), score));
+                tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, seedCrop(d), score));
             }
         }
         for (int i = 0; i < confirmed.length; i++) if (!confirmed[i]) tracks.get(i).detectionMisses++;
+    }
+
+    /** The crop of detection {@code d} of the last {@link #applyDetections} call: upright along its eye line. */
+    private CropTransform seedCrop(int d) {
+        DetectionSeed s = seeds.get(d);
+        return model.cropFor(s.box(), s.roll());
     }
 
     private boolean overlapsTrack(FaceBox box) {
@@ -181,7 +194,7 @@ public final class FaceTracker implements AutoCloseable {
         t.box = box;
         t.framesLost = 0;
         t.seen = true;
-        t.score = Float.isNaN(mean) ? t.detectorScore : mean;
+        t.score = Float.isNaN(mean) ? t.detectorScore : p.confidence(i); // the loss test above stays on the raw score
         float[] ps = p.pointScores(i);
         if (ps != null) {
             if (t.pointScores == null) t.pointScores = new float[ps.length];

@@ -7,6 +7,7 @@ import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.detect.HaarCascadeDetector;
+import dev.facemark.core.detect.YuNetDetector;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.trainer.data.CalibrationFit;
@@ -69,7 +70,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("detector", det.name());
         if (det.name().equals(Detectors.HAAR)) m.put("cascade", HaarCascadeDetector.CASCADE);
-        else m.put("model", spec.model().getFileName().toString());
+        else m.put("model", spec.model() == null ? YuNetDetector.MODEL_FILE + " (packaged)" : spec.model().getFileName().toString());
         m.put("detector_parameters", det.parameters());
         m.put("dx", c.dx()); m.put("dy", c.dy()); m.put("sw", c.sw()); m.put("sh", c.sh());
         m.put("encoded", c.encode());

@@ -10,17 +10,12 @@ import java.nio.file.Path;
 
 /**
  * The face detector option {@code trainer eval} and {@code trainer calibrate} share with the
- * tracker: {@code --detector haar|yunet:PATH}, parsed by core's {@link Detectors}. The trainer also
- * takes a bare {@code yunet} (the model at {@value #DEFAULT_YUNET_MODEL}, or the deprecated
- * {@code --yunet-model PATH}). Maps core's {@link DetectorException} to the one-line {@link UserException}.
+ * tracker: {@code --detector yunet|haar|yunet:PATH}, parsed by core's {@link Detectors}; a bare
+ * {@code yunet} is the model packaged in the core jar (or the deprecated {@code --yunet-model PATH}). Maps core's {@link DetectorException} to the one-line {@link UserException}.
  */
 public final class DetectorOption {
-    /** Where a bare {@code yunet} finds its model (relative to the repository root, like {@code --data-root}). */
-    public static final String DEFAULT_YUNET_MODEL = "../shared/models/" + YuNetDetector.MODEL_FILE;
-
-    @Option(names = "--detector", paramLabel = "haar|yunet[:PATH]",
-            description = "face detector: haar (built in), yunet:PATH/TO/" + YuNetDetector.MODEL_FILE
-                    + ", or yunet (" + DEFAULT_YUNET_MODEL + ") (default: haar)")
+    @Option(names = "--detector", paramLabel = "yunet|haar|yunet:PATH",
+            description = "face detector: yunet (packaged, the default), haar (OpenCV's cascade), or yunet:PATH/TO/" + YuNetDetector.MODEL_FILE)
     String detector;
 
     @Option(names = "--yunet-model", paramLabel = "PATH",
@@ -32,7 +27,7 @@ public final class DetectorOption {
 
     /**
      * The detector to run: {@code --detector}, else {@code named} (a detector a deprecated
-     * {@code --boxes haar|yunet} names; null when none), else Haar.
+     * {@code --boxes haar|yunet} names; null when none), else the packaged YuNet.
      *
      * @throws UserException when {@code --detector} and {@code named} disagree, or for a spelling core rejects
      */
@@ -58,11 +53,11 @@ public final class DetectorOption {
         try {
             return spec.open();
         } catch (DetectorException e) {
-            String from = !bareYunetModel().equals(spec.model()) ? ""
-                    : yunetModel != null ? " (the model of the deprecated --yunet-model)" : " (the default model of a bare yunet, or --yunet-model)";
+            String from = yunetModel != null && yunetModel.equals(spec.model()) ? " (the model of the deprecated --yunet-model)" : "";
             throw new UserException(e.getMessage() + from, e);
         }
     }
 
-    private Path bareYunetModel() { return yunetModel != null ? yunetModel : Path.of(DEFAULT_YUNET_MODEL); }
+    /** The model of a bare {@code yunet}: the deprecated {@code --yunet-model}, else null (the packaged one). */
+    private Path bareYunetModel() { return yunetModel; }
 }

@@ -49,6 +49,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
     @Option(names = "--flip", description = "flip test-time augmentation: each face also runs mirrored, the answers averaged (twice the inference)")
     boolean flip;
+    @Option(names = "--roll", paramLabel = "DEG", defaultValue = "0",
+            description = "turn every image (and its annotation) by DEG degrees, clockwise on screen, before detecting and fitting: faces of people who lean, phones held sideways (default: ${DEFAULT-VALUE})")
+    double roll;
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "evaluate every K-th face only (quick sweeps; default: ${DEFAULT-VALUE})")
+    int every;
     @Option(names = "--refine", defaultValue = "0", description = "extra passes cropped from the previous pass's points, de-rotated, as the tracker does on every frame after the first (default: ${DEFAULT-VALUE})") int refine;
 
     @Override
@@ -65,6 +70,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (mode == BoxMode.GT && detector.given()) throw new UserException("--boxes gt runs no detector; drop --detector or give --boxes detector");
         Detectors.Spec spec = mode == BoxMode.GT ? null : detector.spec(named);
         if (refine < 0) throw new UserException("--refine must be >= 0, got " + refine);
+        if (every < 1) throw new UserException("--every must be >= 1, got " + every);
+        if (!Double.isFinite(roll) || Math.abs(roll) > 180) throw new UserException("--roll must be within -180..180 degrees, got " + roll);
         if (json != null) requireWritable(json);
         Dataset faces = EvalData.load(data, split);
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
@@ -78,7 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
                     m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(),
                     det == null ? "gt" : "detector (" + det.name() + ")",
                     refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flip ? ", flip-averaged" : "");
-            o = ModelEvaluation.run(m, faces, det, refine, null);
+            o = ModelEvaluation.run(m, faces, det, refine, roll, every, null);
         }
         EvaluationReport r = o.report();
         out.println("all: " + r.summary());
@@ -94,6 +101,8 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("boxes", mode.name().toLowerCase());
             m.put("refine", refine);
             m.put("flip", flip);
+            m.put("roll_degrees", roll);
+            m.put("every", every);
             if (mode == BoxMode.DETECTOR) {
                 m.put("detector", detectorName);
                 m.put("detector_misses", o.detectorMisses());

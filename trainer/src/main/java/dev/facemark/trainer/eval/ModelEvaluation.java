@@ -3,7 +3,7 @@ package dev.facemark.trainer.eval;
 import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
-import dev.facemark.core.detect.Detection;
+import dev.facemark.core.detect.DetectionSeed;
 import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.geom.CropFromLandmarks;
@@ -54,6 +54,16 @@ public final class ModelEvaluation {
      *                 calibration for {@code detector.name()}, give the crops (the tracker's first frame)
      */
     public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, IntConsumer progress) {
+        return run(model, data, detector, refine, 0, 1, progress);
+    }
+
+    /**
+     * As above, on every {@code stride}-th face, each image (and its annotation) first turned by
+     * {@code rollDegrees} (clockwise on screen) about its centre onto a canvas that holds all of it:
+     * how well faces are found and fitted when people lean or phones rotate.
+     */
+    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, double rollDegrees, int stride,
+                              IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new BadInputException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
@@ -62,18 +72,27 @@ public final class ModelEvaluation {
         List<FaceResult> faces = new ArrayList<>(data.size());
         DetectorCalibration cal = detector == null ? null : c.calibration(detector.name());
         int misses = 0;
-        for (int i = 0; i < data.size(); i++) {
+        int done = 0;
+        for (int i = 0; i < data.size(); i += Math.max(1, stride)) {
             FaceSample s = data.get(i);
-            FaceBox truthBox = s.landmarkBox();
-            try (Mat img = ImageLoader.readColor(s.image())) {
-                FaceBox ref = truthBox;
+            float[] truth = s.points();
+            Mat loaded = ImageLoader.readColor(s.image());
+            if (rollDegrees != 0) {
+                Rolled r = Rolled.of(loaded, truth, rollDegrees);
+                loaded.close();
+                loaded = r.image();
+                truth = r.points();
+            }
+            FaceBox truthBox = FaceBox.ofPoints(truth);
+            try (Mat img = loaded) {
+                DetectionSeed seed = new DetectionSeed(truthBox, 0f);
                 boolean detected = true;
                 if (detector != null) {
-                    List<FaceBox> est = detector.detect(img).stream().map(Detection::box).map(cal::toLandmarkBox).toList();
-                    FaceBox m = bestMatch(est, truthBox, 0.3f);
-                    if (m != null) ref = m; else { detected = false; misses++; }
+                    List<DetectionSeed> est = detector.detect(img).stream().map(d -> DetectionSeed.of(d, cal, true)).toList();
+                    DetectionSeed m = bestMatch(est, truthBox, 0.3f);
+                    if (m != null) seed = m; else { detected = false; misses++; }
                 }
-                CropTransform crop = model.cropFor(ref, 0f);
+                CropTransform crop = model.cropFor(seed.box(), seed.roll());
                 Predictions p = model.predict(img, List.of(crop));
                 float[] pred = p.landmarks(0).clone();
                 int[] eyes = c.scheme().outerEyeCorners();
@@ -82,20 +101,20 @@ public final class ModelEvaluation {
                     CropTransform next = model.cropFor(CropFromLandmarks.box(pred, angle), angle);
                     pred = model.predict(img, List.of(next)).landmarks(0).clone();
                 }
-                Evaluator.Face f = ev.add(s.subset(), pred, s.points());
-                faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, s.points(), detected));
+                Evaluator.Face f = ev.add(s.subset(), pred, truth);
+                faces.add(new FaceResult(s.name(), s.subset(), s.image().toString(), f.nme(), pred, truth, detected));
             }
-            if (progress != null) progress.accept(i + 1);
+            if (progress != null) progress.accept(++done);
         }
         return new Outcome(ev.report(), faces, misses);
     }
 
     /** The detection that overlaps {@code truth} most, or null when none overlaps it by IoU >= minIou. */
-    private static FaceBox bestMatch(List<FaceBox> dets, FaceBox truth, float minIou) {
-        FaceBox best = null;
+    private static DetectionSeed bestMatch(List<DetectionSeed> dets, FaceBox truth, float minIou) {
+        DetectionSeed best = null;
         float bestIou = minIou;
-        for (FaceBox d : dets) {
-            float iou = d.iou(truth);
+        for (DetectionSeed d : dets) {
+            float iou = d.box().iou(truth);
             if (iou >= bestIou) { bestIou = iou; best = d; }
         }
         return best;
