@@ -54,6 +54,7 @@ public final class LandmarkModel implements AutoCloseable {
     private final OrtSession session;
     private final Cropper cropper = new Cropper();
     private final Predictions predictions;
+    private final ConfidenceCalibration confidence; // null: the raw score is the confidence
     private final int inputSize, landmarkSize, heatmapSize;
     private final Map<Integer, Binding> bindings = new HashMap<>();
     private FloatBuffer input;
@@ -105,7 +106,9 @@ public final class LandmarkModel implements AutoCloseable {
             }
             this.session = s;
             this.device = actual;
-            this.contract = ModelContract.fromMetadata(session.getMetadata().getCustomMetadata(), name);
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            this.contract = ModelContract.fromMetadata(meta, name);
+            this.confidence = ConfidenceCalibration.fromMetadata(meta);
             this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, name);
         } catch (OrtException e) {
             closeQuietly(s);
@@ -119,7 +122,7 @@ public final class LandmarkModel implements AutoCloseable {
         inputSize = contract.channels() * contract.inputWidth() * contract.inputHeight();
         landmarkSize = contract.points() * 2;
         heatmapSize = signature.hasHeatmaps() ? contract.points() * contract.heatmapWidth() * contract.heatmapHeight() : 0;
-        predictions = new Predictions(contract.points(), signature.hasHeatmaps(), contract.heatmapWidth(), contract.heatmapHeight());
+        predictions = new Predictions(contract.points(), signature.hasHeatmaps(), contract.heatmapWidth(), contract.heatmapHeight(), confidence);
         try {
             ensureInput(signature.batch() > 0 ? signature.batch() : 4);
             trialRun();
@@ -167,6 +170,9 @@ public final class LandmarkModel implements AutoCloseable {
     }
 
     public ModelContract contract() { return contract; }
+
+    /** The fitted confidence mapping from the model's metadata, or null when it has none. */
+    public ConfidenceCalibration confidenceCalibration() { return confidence; }
 
     /**
      * Flip test-time augmentation: each face also runs mirrored, and the two answers are averaged

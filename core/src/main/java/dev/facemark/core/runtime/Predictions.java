@@ -18,7 +18,13 @@ public final class Predictions {
     private int count;
     long cropNanos, inferenceNanos, decodeNanos;
 
-    Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH) {
+    private final ConfidenceCalibration calibration;
+    private float[] sorted = new float[0];
+
+    Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH) { this(points, heatmaps, heatmapW, heatmapH, null); }
+
+    Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH, ConfidenceCalibration calibration) {
+        this.calibration = calibration;
         this.points = points;
         this.heatmaps = heatmaps;
         this.heatmapW = heatmapW;
@@ -75,6 +81,27 @@ public final class Predictions {
         float s = 0f;
         for (float v : scores[i]) s += v;
         return s / points;
+    }
+
+    /**
+     * Face i's confidence: the probability that the fit is good when the model carries a
+     * {@link ConfidenceCalibration} (of {@link #lowDecileScore}), else the raw {@link #meanScore}; NaN for
+     * models without heatmaps.
+     */
+    public float confidence(int i) {
+        return calibration == null ? meanScore(i) : calibration.apply(lowDecileScore(i));
+    }
+
+    /**
+     * The lower decile of face i's point scores (NaN without heatmaps): a face is as sure as its least sure
+     * points, which tells a good fit from a bad one better than the mean (the calibration's input).
+     */
+    public float lowDecileScore(int i) {
+        if (!heatmaps) return Float.NaN;
+        if (sorted.length < points) sorted = new float[points];
+        System.arraycopy(scores[i], 0, sorted, 0, points);
+        java.util.Arrays.sort(sorted, 0, points);
+        return sorted[points / 10];
     }
 
     /** Face i's heatmaps, planar [P][h][w] (each map sums to 1), or null when the model has none. */
