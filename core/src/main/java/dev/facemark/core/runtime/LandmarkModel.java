@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.facemark.core.Snippet;
+import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.image.Cropper;
@@ -198,6 +199,17 @@ public final class LandmarkModel implements AutoCloseable {
     /** The contract's test-time crop around a reference box (tight landmark box or calibrated detector box). */
     public CropTransform cropFor(FaceBox reference, float angle) {
         return contract.boxPolicy().testCrop(reference, angle, contract.inputWidth(), contract.inputHeight());
+    }
+
+    /**
+     * THE next crop from a face's landmarks (the tracker's every frame after the first, and the evaluation's
+     * tracking mode): the tight box of the points, measured along the eye line and turned with it when
+     * {@code derotate} (MediaPipe's crop-from-landmarks), through the model's box policy.
+     */
+    public CropTransform cropFromLandmarks(float[] points, boolean derotate) {
+        int[] eyes = contract.scheme().outerEyeCorners();
+        float angle = derotate && eyes != null ? CropFromLandmarks.roll(points, eyes[0], eyes[1]) : 0f;
+        return cropFor(CropFromLandmarks.box(points, angle), angle);
     }
 
     /** Runs every crop of one image; see {@link #predict(Mat, CropTransform[], int)}. */

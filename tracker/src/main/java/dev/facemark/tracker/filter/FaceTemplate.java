@@ -1,5 +1,7 @@
 package dev.facemark.tracker.filter;
 
+import dev.facemark.core.points.Ibug68;
+
 /**
  * A canonical frontal 68-point face and a fixed triangulation of it plus ten forehead points, so
  * face meshes keep one topology from frame to frame (a per-frame Delaunay would flip triangles).
@@ -71,19 +73,25 @@ public final class FaceTemplate {
      * The 68 landmarks followed by 10 forehead points extrapolated above the brows (17..26) along
      * the chin-to-nose-bridge direction, highest over the brow middle.
      */
+    /** The brow points from the image's left to its right (right brow, then left brow): the forehead row sits above them. */
+    private static final int[] BROWS = java.util.stream.IntStream.concat(java.util.Arrays.stream(Ibug68.group("right_brow")),
+            java.util.Arrays.stream(Ibug68.group("left_brow"))).toArray();
+
     public static float[] withForehead(float[] lm) {
         if (lm.length != 136) throw new IllegalArgumentException("need 68 interleaved points, got " + lm.length / 2);
         float[] out = java.util.Arrays.copyOf(lm, POINTS_WITH_FOREHEAD * 2);
-        float ux = lm[2 * 27] - lm[2 * 8], uy = lm[2 * 27 + 1] - lm[2 * 8 + 1];
+        float ux = Ibug68.x(lm, Ibug68.NOSE_BRIDGE_TOP) - Ibug68.x(lm, Ibug68.CHIN), uy = Ibug68.y(lm, Ibug68.NOSE_BRIDGE_TOP) - Ibug68.y(lm, Ibug68.CHIN);
         float h = (float) Math.hypot(ux, uy);
         if (h < 1e-6f) h = 1e-6f;
         ux /= h;
         uy /= h;
-        for (int i = 17; i <= 26; i++) {
-            double t = (i - 17) / 9.0;
+        int[] brows = BROWS;
+        for (int k = 0; k < brows.length; k++) {
+            int i = brows[k];
+            double t = k / (double) (brows.length - 1);
             float lift = h * (float) (0.18 + 0.22 * Math.sin(Math.PI * t));
-            out[2 * (68 + i - 17)] = lm[2 * i] + ux * lift;
-            out[2 * (68 + i - 17) + 1] = lm[2 * i + 1] + uy * lift;
+            out[2 * (68 + k)] = lm[2 * i] + ux * lift;
+            out[2 * (68 + k) + 1] = lm[2 * i + 1] + uy * lift;
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.facemark.tracker.filter;
 
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.tracker.face.TrackedFace;
 import dev.facemark.tracker.render.FrameContext;
 import dev.facemark.tracker.render.ShaderProgram;
@@ -43,8 +44,8 @@ public final class MeshFilter implements FaceFilter {
             if (f.pointCount() != 68) continue;
             float[] p = FaceTemplate.withForehead(f.landmarks());
             // shade: 1 at the nose tip falling towards the outline, like light on a dome
-            float nx = p[60], ny = p[61];
-            float reach = (float) Math.hypot(p[32] - p[0], p[33] - p[1]) * 0.75f; // 0.75 x jaw width (points 0-16)
+            float nx = Ibug68.x(p, Ibug68.NOSE_TIP), ny = Ibug68.y(p, Ibug68.NOSE_TIP);
+            float reach = Ibug68.distance(p, Ibug68.JAW_LEFT_END, Ibug68.JAW_RIGHT_END) * 0.75f; // 0.75 x jaw width
             float half = 1f / ctx.viewport().scaleX(); // 2 target px wide, as the wireframe
             FloatBuffer v = mesh.begin(tri.length + OUTLINE.length * 3);
             for (int t = 0; t < tri.length; t += 3) {

@@ -1,5 +1,6 @@
 package dev.facemark.tracker.filter;
 
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.tracker.face.TrackedFace;
 import dev.facemark.tracker.render.FrameContext;
 import dev.facemark.tracker.render.PoseAxes;
@@ -19,7 +20,7 @@ public final class PoseAxesFilter implements FaceFilter {
     public void apply(FrameContext ctx) {
         for (TrackedFace f : ctx.result().faces()) {
             if (f.pose() == null || f.pointCount() <= 30) continue;
-            float[] p = PoseAxes.projectAt(f.pose(), LENGTH_MM, f.x(30), f.y(30));
+            float[] p = PoseAxes.projectAt(f.pose(), LENGTH_MM, f.x(Ibug68.NOSE_TIP), f.y(Ibug68.NOSE_TIP));
             if (p != null) Renderer.drawAxes(ctx.overlay(), ctx.viewport(), p, 3f, f.framesLost() > 0 ? 0x80 : 0xFF);
         }
     }

@@ -1,5 +1,6 @@
 package dev.facemark.tracker.filter;
 
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.tracker.face.TrackedFace;
 import dev.facemark.tracker.render.FrameContext;
 import dev.facemark.tracker.render.ShaderProgram;
@@ -90,14 +91,16 @@ public final class WarpFilter implements FaceFilter {
 
     /** Radius of the eye push: 1.4 mean eye widths (corner 36-39, 42-45). */
     static float eyeRadius(float[] lm) {
-        float eyeW = (float) (Math.hypot(lm[78] - lm[72], lm[79] - lm[73]) + Math.hypot(lm[90] - lm[84], lm[91] - lm[85])) / 2;
+        float eyeW = (Ibug68.distance(lm, Ibug68.RIGHT_EYE_INNER, Ibug68.RIGHT_EYE_OUTER)
+                + Ibug68.distance(lm, Ibug68.LEFT_EYE_OUTER, Ibug68.LEFT_EYE_INNER)) / 2;
         return Math.max(1f, eyeW * 1.4f);
     }
 
     static float[] eyeCentres(float[] lm) {
         float[] c = new float[4];
-        for (int i = 36; i <= 41; i++) { c[0] += lm[2 * i] / 6; c[1] += lm[2 * i + 1] / 6; }
-        for (int i = 42; i <= 47; i++) { c[2] += lm[2 * i] / 6; c[3] += lm[2 * i + 1] / 6; }
+        int[] right = Ibug68.group("right_eye"), left = Ibug68.group("left_eye");
+        for (int i : right) { c[0] += lm[2 * i] / right.length; c[1] += lm[2 * i + 1] / right.length; }
+        for (int i : left) { c[2] += lm[2 * i] / left.length; c[3] += lm[2 * i + 1] / left.length; }
         return c;
     }
 
@@ -137,13 +140,14 @@ public final class WarpFilter implements FaceFilter {
 
     /** Jaw points 2..14 pulled towards their projection on the midline through points 27 and 8. */
     private void setJaw(float[] lm) {
-        float ax = lm[54], ay = lm[55], bx = lm[16], by = lm[17];
+        float ax = Ibug68.x(lm, Ibug68.NOSE_BRIDGE_TOP), ay = Ibug68.y(lm, Ibug68.NOSE_BRIDGE_TOP);
+        float bx = Ibug68.x(lm, Ibug68.CHIN), by = Ibug68.y(lm, Ibug68.CHIN);
         float dx = bx - ax, dy = by - ay, len2 = Math.max(1e-6f, dx * dx + dy * dy);
-        float width = (float) Math.hypot(lm[32] - lm[0], lm[33] - lm[1]);
+        float width = Ibug68.distance(lm, Ibug68.JAW_LEFT_END, Ibug68.JAW_RIGHT_END);
         try (MemoryStack s = MemoryStack.stackPush()) {
             FloatBuffer pts = s.mallocFloat(34), pull = s.mallocFloat(34);
             int n = 0;
-            for (int j = 2; j <= 14; j++, n++) {
+            for (int j = Ibug68.JAW_RIGHT_END + 2; j <= Ibug68.JAW_LEFT_END - 2; j++, n++) { // the jaw but its two ends each side
                 float px = lm[2 * j], py = lm[2 * j + 1];
                 float t = ((px - ax) * dx + (py - ay) * dy) / len2;
                 float mx = ax + t * dx, my = ay + t * dy;

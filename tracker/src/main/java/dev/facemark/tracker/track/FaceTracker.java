@@ -1,6 +1,5 @@
 package dev.facemark.tracker.track;
 
-import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
@@ -53,7 +52,6 @@ public final class FaceTracker implements AutoCloseable {
     private final List<FaceBox> detBoxes = new ArrayList<>();
     private final List<DetectionSeed> seeds = new ArrayList<>();
     private final List<FaceBox> trackBoxes = new ArrayList<>();
-    private final int[] eyes;
     private final float cropToBox;
     private CropTransform[] crops = new CropTransform[8];
     private int nextId = 1;
@@ -68,7 +66,6 @@ public final class FaceTracker implements AutoCloseable {
         this.timer = timer;
         ModelContract c = model.contract();
         this.calibration = c.calibration(detector.name());
-        this.eyes = c.scheme().outerEyeCorners();
         // crop side / reference box side, to judge the size of an answer against its crop
         this.cropToBox = c.boxPolicy().scale() * (1 + c.boxPolicy().testEnlarge());
         this.background = params.asyncDetection() ? new BackgroundDetector(detector) : null;
@@ -203,8 +200,7 @@ public final class FaceTracker implements AutoCloseable {
         t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
         if (params.pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
         // Next frame's crop from this frame's raw points (smoothing would make the crop lag).
-        float angle = params.derotate() && eyes != null ? CropFromLandmarks.roll(t.raw, eyes[0], eyes[1]) : 0f;
-        t.nextCrop = model.cropFor(CropFromLandmarks.box(t.raw, angle), angle);
+        t.nextCrop = model.cropFromLandmarks(t.raw, params.derotate());
     }
 
     private void mergeAndDrop() {

@@ -6,7 +6,6 @@ import dev.facemark.core.data.ImageLoader;
 import dev.facemark.core.detect.DetectionSeed;
 import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
-import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
@@ -95,10 +94,8 @@ public final class ModelEvaluation {
                 CropTransform crop = model.cropFor(seed.box(), seed.roll());
                 Predictions p = model.predict(img, List.of(crop));
                 float[] pred = p.landmarks(0).clone();
-                int[] eyes = c.scheme().outerEyeCorners();
                 for (int k = 0; k < refine; k++) {
-                    float angle = CropFromLandmarks.roll(pred, eyes[0], eyes[1]);
-                    CropTransform next = model.cropFor(CropFromLandmarks.box(pred, angle), angle);
+                    CropTransform next = model.cropFromLandmarks(pred, true);
                     pred = model.predict(img, List.of(next)).landmarks(0).clone();
                 }
                 Evaluator.Face f = ev.add(s.subset(), pred, truth);
