@@ -46,6 +46,23 @@ class RollSearchDetectorTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anUprightFaceCostsNoExtraDetection() {
+        // What the tracker pays while faces are tracked: periodic detections of upright faces run the network once.
+        int[] runs = {0};
+        try (Mat upright = TestPaths.graceHopper(); YuNetDetector y = new YuNetDetector();
+             FaceDetector search = new RollSearchDetector(new FaceDetector() {
+                 @Override public String name() { return y.name(); }
+                 @Override public String parameters() { return y.parameters(); }
+                 @Override public void prepare(Mat bgr) { y.prepare(bgr); }
+                 @Override public List<Detection> detect() { runs[0]++; return y.detect(); }
+                 @Override public void close() { }
+             })) {
+            assertEquals(1, search.detect(upright).size());
+            assertEquals(1, runs[0], "one network run for an upright face");
+        }
+    }
+
     /** The image turned clockwise by {@code a} about its centre on a canvas that holds it; {@code p} is turned in place. */
     private static Mat turn(Mat src, double a, float[] p) {
         double c = Math.cos(a), s = Math.sin(a);
