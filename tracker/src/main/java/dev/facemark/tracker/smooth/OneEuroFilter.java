@@ -9,6 +9,8 @@ package dev.facemark.tracker.smooth;
  * {@code scale} (the face size), so the same beta works for a near and a far face.
  */
 public final class OneEuroFilter {
+    /** The time step assumed for repeated or unknown timestamps (images): one video frame. */
+    static final double DEFAULT_DT = 1.0 / 30;
     private final double minCutoff, beta, dCutoff;
     private double x, dx, lastT;
     private boolean started;
@@ -19,7 +21,7 @@ public final class OneEuroFilter {
      * @param dCutoff   Hz, cutoff of the speed estimate
      */
     public OneEuroFilter(double minCutoff, double beta, double dCutoff) {
-        if (!(minCutoff > 0) || beta < 0 || !(dCutoff > 0)) throw new IllegalArgumentException("need minCutoff > 0, beta >= 0, dCutoff > 0");
+        if (!(minCutoff > 0) || !(beta >= 0) || !(dCutoff > 0)) throw new IllegalArgumentException("need minCutoff > 0, beta >= 0, dCutoff > 0");
         this.minCutoff = minCutoff;
         this.beta = beta;
         this.dCutoff = dCutoff;
@@ -30,15 +32,25 @@ public final class OneEuroFilter {
     /** Filters {@code value} observed at time {@code tSeconds}; speed for the cutoff is in units of {@code scale} per second. */
     public double filter(double value, double tSeconds, double scale) {
         if (!started) {
-            started = true;
-            x = value;
-            dx = 0;
             lastT = tSeconds;
-            return value;
+            return start(value);
         }
         double dt = tSeconds - lastT;
-        if (!(dt > 0)) dt = 1.0 / 30; // repeated or unknown timestamps (images): assume a video frame
+        if (!(dt > 0)) dt = DEFAULT_DT;
         lastT = tSeconds;
+        return step(value, dt, scale);
+    }
+
+    /** First sample: passed through. */
+    double start(double value) {
+        started = true;
+        x = value;
+        dx = 0;
+        return value;
+    }
+
+    /** One step of {@code dt > 0} seconds after the previous sample. */
+    double step(double value, double dt, double scale) {
         double rawDx = (value - x) / dt;
         dx += alpha(dCutoff, dt) * (rawDx - dx);
         double cutoff = minCutoff + beta * Math.abs(dx) / Math.max(scale, 1e-9);
@@ -46,7 +58,8 @@ public final class OneEuroFilter {
         return x;
     }
 
-    private static double alpha(double cutoff, double dt) {
+    /** The smoothing factor of a first-order low-pass filter of {@code cutoff} Hz over {@code dt} seconds. */
+    static double alpha(double cutoff, double dt) {
         double tau = 1.0 / (2 * Math.PI * cutoff);
         return 1.0 / (1.0 + tau / dt);
     }

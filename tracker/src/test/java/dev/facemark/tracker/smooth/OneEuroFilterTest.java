@@ -60,7 +60,7 @@ class OneEuroFilterTest {
         off.apply(new float[] {1, 2, 3, 4}, out, 0, 10);
         off.apply(new float[] {9, 9, 9, 9}, out, 0.03, 10);
         assertArrayEquals(new float[] {9, 9, 9, 9}, out);
-        LandmarkSmoother on = new LandmarkSmoother(2, SmoothingParams.DEFAULT);
+        LandmarkSmoother on = new LandmarkSmoother(2, SmoothingParams.LEGACY);
         on.apply(new float[] {0, 0, 0, 0}, out, 0, 10);
         on.apply(new float[] {1, 1, 1, 1}, out, 1 / 30.0, 10);
         assertTrue(out[0] > 0 && out[0] < 1, "smoothed towards the new value: " + out[0]);
