@@ -5,6 +5,7 @@ import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.track.TrackerParams;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -22,18 +23,7 @@ public final class ModelOptions {
             + "(" + PACKAGED_NAMES + ") (default: the packaged " + PACKAGED_MODEL + ")")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "yunet|haar|yunet:PATH", defaultValue = "yunet",
-            description = "face detector: yunet (packaged YuNet, Apache-2.0: finds rolled and turned faces; the default), "
-                    + "haar (OpenCV's frontal Haar cascade) or yunet:PATH/TO/yunet.onnx (default: ${DEFAULT-VALUE})")
-    String detector;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "ONNX Runtime intra-op threads, 0 = all cores (default: ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "inference device; cuda falls back to cpu with a message when unavailable (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin InferenceOptions inference = new InferenceOptions();
 
     @Option(names = "--flip-test", description = "also run each face mirrored and average the two answers: "
             + "twice the inference for steadier, usually more accurate points")
@@ -60,13 +50,11 @@ public final class ModelOptions {
             + "(default: in the background while every face is tracked)")
     boolean syncDetection;
 
+    /** The {@code --detector} value. */
+    public String detector() { return inference.detector(); }
+
     public LandmarkModel openModel() {
-        RuntimeOptions ro;
-        try {
-            ro = new RuntimeOptions(threads, Device.parse(device));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage().startsWith("unknown device") ? "--device: " + e.getMessage() : "--threads: " + e.getMessage());
-        }
+        RuntimeOptions ro = inference.runtime();
         String packaged = null;
         if (model == null) {
             packaged = PACKAGED_MODEL;

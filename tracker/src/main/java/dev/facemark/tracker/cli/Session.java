@@ -34,7 +34,7 @@ final class Session {
         StageTimer timer = new StageTimer();
         RunSummary summary;
         try (LandmarkModel model = mo.openModel();
-             FaceDetector detector = Detectors.open(mo.detector);
+             FaceDetector detector = Detectors.open(mo.detector());
              FaceTracker tracker = new FaceTracker(model, detector, params, timer);
              LandmarkWriter landmarks = oo.openLandmarks(model.contract().points());
              FrameSink openFace = oo.openFaceSink(model.contract().points());

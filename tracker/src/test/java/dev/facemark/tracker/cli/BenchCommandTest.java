@@ -1,4 +1,4 @@
-package dev.facemark.tracker.bench;
+package dev.facemark.tracker.cli;
 
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,11 @@
-package dev.facemark.tracker.bench;
+package dev.facemark.tracker.cli;
+
+import dev.facemark.tracker.bench.BenchChart;
+import dev.facemark.tracker.bench.BenchConfig;
+import dev.facemark.tracker.bench.BenchReport;
+import dev.facemark.tracker.bench.InferenceProbe;
+import dev.facemark.tracker.bench.MemoryProbe;
+import dev.facemark.tracker.bench.PipelineBench;
 
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.runtime.Device;
@@ -7,6 +14,7 @@ import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,14 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model; repeat to compare models (default: models/fast.onnx, else the one packaged in the jar)")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads per inference (0 = all cores; default ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "inference device (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "yunet", description = "yunet (packaged), haar or yunet:PATH (default ${DEFAULT-VALUE})")
-    String detector;
+    @Mixin InferenceOptions inference = new InferenceOptions();
 
     @Option(names = "--sync-detection", description = "periodic face detection in line on the pipeline thread (default: in the background while every face is tracked, as the tracker runs)")
     boolean syncDetection;
@@ -99,14 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println("wrote " + png);
             }
             return 0;
-        } catch (SourceException | ContractException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (SourceException | ContractException | IllegalArgumentException | UncheckedIOException | UserError e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
     }
 
     private BenchReport run(PrintWriter err) {
-        Device dev = Device.parse(device);
+        Device dev = inference.device();
+        String detector = inference.detector();
+        int threads = inference.threads();
         int[] size = parseSize(renderSize);
         if (models.isEmpty()) models.add(defaultModel());
         // Parsed here, so a bad name fails in one line before any work.
@@ -136,16 +139,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** models/fast.onnx in the working directory, else the one packaged in the jar (copied to a temp file). */
     static Path defaultModel() {
-        Path local = Path.of(dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL);
+        Path local = Path.of(ModelOptions.PACKAGED_MODEL);
         if (java.nio.file.Files.isRegularFile(local)) return local;
-        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL)) {
+        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(ModelOptions.PACKAGED_MODEL)) {
             if (in == null) return local; // opening it says: does not exist, pass --model
             Path tmp = java.nio.file.Files.createTempFile("facemark-bench-", "-fast.onnx");
             tmp.toFile().deleteOnExit();
             java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot read the packaged " + dev.facemark.tracker.cli.ModelOptions.PACKAGED_MODEL, e);
+            throw new UncheckedIOException("cannot read the packaged " + ModelOptions.PACKAGED_MODEL, e);
         }
     }
 
