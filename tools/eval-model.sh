@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates a model card's accuracy numbers on 300-W common and YouTube-Faces test:
 #   gt        boxes from the ground-truth points (the papers' protocol)
-#   haar      the tracker's default detector (Haar) through its fitted calibration
-#   yunet     the YuNet detector (../shared/models) through its fitted calibration
-#   tracking  Haar box, then one pass cropped from the first pass's points (what the tracker does on
-#             every frame after the first)
+#   haar      OpenCV's Haar cascade through its fitted calibration
+#   yunet     the tracker's default detector (the packaged YuNet, with its roll search) through its calibration
+#   tracking  YuNet box, then one pass cropped from the first pass's points (what the tracker does on
+#             every frame after the first; before 2026-12-02 this column used the Haar box)
 #   *-flip    the same with flip test-time augmentation (--flip / tracker --flip-test; 2x inference)
 # Usage: tools/eval-model.sh models/fast.onnx [OUT_DIR]   (after mvn -DskipTests package)
 set -euo pipefail
@@ -21,10 +21,10 @@ run() {  # run NAME ARGS...: both test sets
 }
 run gt --boxes gt
 run haar --boxes detector --detector haar
-run yunet --boxes detector --detector yunet        # bare yunet: ../shared/models/yunet_n_320_320.onnx
-run tracking --boxes detector --detector haar --refine 1
+run yunet --boxes detector --detector yunet        # the packaged model (models/yunet/)
+run tracking --boxes detector --detector yunet --refine 1
 run gt-flip --boxes gt --flip
-run tracking-flip --boxes detector --detector haar --refine 1 --flip
+run tracking-flip --boxes detector --detector yunet --refine 1 --flip
 python3 - "$out" <<'PY'
 import json, sys, os
 out = sys.argv[1]
