@@ -1,11 +1,12 @@
 package dev.facemark.tracker.face;
 
+import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
 
 /**
  * A heatmap model's maps for one face: {@code points} maps of {@code width x height} probabilities
  * (each map sums to 1), planar. {@code crop} is the transform of the crop they were computed on;
- * heatmap pixel (i, j) sits at input pixel ((i + 0.5) * inputW / width - 0.5, ...), mapped to the
+ * heatmap pixel (i, j) sits at input pixel {@code PixelCentres.map(i, width, inputW)}, mapped to the
  * source through {@code crop.toSource}.
  */
 public record FaceHeatmaps(float[] maps, int points, int width, int height, CropTransform crop) {
@@ -13,8 +14,8 @@ public record FaceHeatmaps(float[] maps, int points, int width, int height, Crop
 
     /** Source-image position of the centre of heatmap pixel (x, y). */
     public float[] toSource(float x, float y) {
-        float u = (x + 0.5f) * crop.width() / width - 0.5f;
-        float v = (y + 0.5f) * crop.height() / height - 0.5f;
+        float u = PixelCentres.map(x, width, crop.width());
+        float v = PixelCentres.map(y, height, crop.height());
         return crop.toSource(new float[] {u, v});
     }
 }

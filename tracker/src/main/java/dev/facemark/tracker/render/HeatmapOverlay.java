@@ -1,5 +1,6 @@
 package dev.facemark.tracker.render;
 
+import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.points.PointGroup;
 import dev.facemark.tracker.face.FaceHeatmaps;
@@ -217,11 +218,11 @@ public final class HeatmapOverlay implements AutoCloseable {
             lutOpacity = opacity;
         }
         for (int y = 0; y < th; y++) {
-            float sy = Math.min(Math.max((y + 0.5f) / up - 0.5f, 0f), mh - 1f);
+            float sy = Math.min(Math.max(PixelCentres.map(y, up, 1), 0f), mh - 1f);
             int y0 = (int) sy, y1 = Math.min(y0 + 1, mh - 1);
             float fy = sy - y0;
             for (int x = 0; x < tw; x++) {
-                float sx = Math.min(Math.max((x + 0.5f) / up - 0.5f, 0f), mw - 1f);
+                float sx = Math.min(Math.max(PixelCentres.map(x, up, 1), 0f), mw - 1f);
                 int x0 = (int) sx, x1 = Math.min(x0 + 1, mw - 1);
                 float fx = sx - x0;
                 float top = value[y0 * mw + x0] + fx * (value[y0 * mw + x1] - value[y0 * mw + x0]);

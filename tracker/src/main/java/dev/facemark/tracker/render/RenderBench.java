@@ -1,5 +1,6 @@
 package dev.facemark.tracker.render;
 
+import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.tracker.face.FaceHeatmaps;
@@ -152,7 +153,7 @@ public final class RenderBench {
         CropTransform crop = CropTransform.square(cx, cy, ry * 2.6f, 256, 256);
         for (int p = 0; p < 68; p++) {
             float[] in = crop.toInput(new float[] {lm[2 * p], lm[2 * p + 1]});
-            float px = (in[0] + 0.5f) * hw / 256 - 0.5f, py = (in[1] + 0.5f) * hw / 256 - 0.5f;
+            float px = PixelCentres.map(in[0], 256, hw), py = PixelCentres.map(in[1], 256, hw);
             for (int y = 0; y < hw; y++) for (int x = 0; x < hw; x++) {
                 float dx = x - px, dy = y - py;
                 // A Gaussian 1.5 of the 64-texel grid's texels wide, whatever the grid

@@ -1,5 +1,7 @@
 package dev.facemark.trainer.model;
 
+import dev.facemark.core.geom.PixelCentres;
+
 /**
  * How a network's body output becomes landmarks [N, P, 2] in model-input pixel coordinates (pixel-centre
  * convention of {@link dev.facemark.core.geom.CropTransform}: 0-based, top-left pixel centre at (0, 0)).
@@ -31,8 +33,8 @@ public sealed interface Head {
     record Heatmaps(int points, int width, int height, int inputWidth, int inputHeight) implements Head {
         @Override public long[] bodyShape() { return new long[] {points, height, width}; }
 
-        public float gridX(int j) { return (j + 0.5f) * inputWidth / width - 0.5f; }
-        public float gridY(int i) { return (i + 0.5f) * inputHeight / height - 0.5f; }
+        public float gridX(int j) { return PixelCentres.map(j, width, inputWidth); }
+        public float gridY(int i) { return PixelCentres.map(i, height, inputHeight); }
 
         /** [h*w, 2] row-major: for pixel (i, j) at row i*w + j, its (x, y) centre in input pixels. */
         public float[] grid() {
