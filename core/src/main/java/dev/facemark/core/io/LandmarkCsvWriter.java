@@ -1,7 +1,5 @@
 package dev.facemark.core.io;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -12,14 +10,14 @@ import java.nio.file.Path;
 public final class LandmarkCsvWriter implements LandmarkWriter {
     private final Path path;
     private final int points;
-    private final BufferedWriter out;
+    private final LineFile out;
     private final StringBuilder row = new StringBuilder(2048);
 
     public LandmarkCsvWriter(Path path, int points) {
         if (points <= 0) throw new IllegalArgumentException("points must be > 0");
         this.path = path;
         this.points = points;
-        this.out = LandmarkWriter.openFile(path);
+        this.out = new LineFile(LandmarkWriter.openFile(path), path, path.toString());
         row.append("frame,time_ms,face_id,score");
         for (int i = 0; i < points; i++) row.append(",x").append(i).append(",y").append(i);
         emit();
@@ -49,23 +47,13 @@ public final class LandmarkCsvWriter implements LandmarkWriter {
     }
 
     private void emit() {
-        row.append('\n');
         try {
-            out.append(row);
-            out.flush();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot write landmarks to " + path + ": " + e.getMessage(), e);
+            out.writeLine(row);
         } finally {
             row.setLength(0);
         }
     }
 
     @Override
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot close " + path + ": " + e.getMessage(), e);
-        }
-    }
+    public void close() { out.close(); }
 }

@@ -3,7 +3,6 @@ package dev.facemark.core.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,12 +16,12 @@ import java.nio.file.Path;
 public final class LandmarkJsonlWriter implements LandmarkWriter {
     private static final JsonFactory JSON = new JsonFactory();
     private final Path path;
-    private final BufferedWriter out;
+    private final LineFile out;
     private final StringWriter line = new StringWriter(4096);
 
     public LandmarkJsonlWriter(Path path) {
         this.path = path;
-        this.out = LandmarkWriter.openFile(path);
+        this.out = new LineFile(LandmarkWriter.openFile(path), path, path.toString());
     }
 
     @Override public Path path() { return path; }
@@ -42,13 +41,7 @@ public final class LandmarkJsonlWriter implements LandmarkWriter {
         } catch (IOException e) {
             throw new LandmarkFileException(path, "cannot encode frame " + r.frame() + ": " + e.getMessage(), e);
         }
-        try {
-            out.write(line.toString());
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot write landmarks to " + path + ": " + e.getMessage(), e);
-        }
+        out.writeLine(line.getBuffer());
     }
 
     private static void writeFace(JsonGenerator g, LandmarkRecord.Face f) throws IOException {
@@ -85,11 +78,5 @@ public final class LandmarkJsonlWriter implements LandmarkWriter {
     }
 
     @Override
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot close " + path + ": " + e.getMessage(), e);
-        }
-    }
+    public void close() { out.close(); }
 }

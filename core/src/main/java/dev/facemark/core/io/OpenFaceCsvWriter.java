@@ -1,6 +1,5 @@
 package dev.facemark.core.io;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +88,7 @@ public final class OpenFaceCsvWriter implements AutoCloseable {
     private final String name;
     private final Path path;
     private final int points;
-    private final Writer out;
+    private final LineFile out;
     private final StringBuilder row = new StringBuilder(4096);
 
     /** Creates (or truncates) {@code path}; a one-line {@link LandmarkFileException} names it when that fails. */
@@ -104,7 +103,7 @@ public final class OpenFaceCsvWriter implements AutoCloseable {
 
     private OpenFaceCsvWriter(Writer out, String name, Path path, int points) {
         if (points <= 0) throw new IllegalArgumentException("points must be > 0");
-        this.out = out;
+        this.out = new LineFile(out, path, name);
         this.name = name;
         this.path = path;
         this.points = points;
@@ -179,23 +178,13 @@ public final class OpenFaceCsvWriter implements AutoCloseable {
     }
 
     private void emit() {
-        row.append('\n');
         try {
-            out.append(row);
-            out.flush();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot write " + name + ": " + e.getMessage(), e);
+            out.writeLine(row);
         } finally {
             row.setLength(0);
         }
     }
 
     @Override
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new LandmarkFileException(path, "cannot close " + name + ": " + e.getMessage(), e);
-        }
-    }
+    public void close() { out.close(); }
 }
