@@ -52,18 +52,20 @@ public final class Augmenter implements AutoCloseable {
                                 float[] pixels, int pixOff, float[] target, int ptOff) {
         boolean train = rng != null;
         CropTransform crop = train ? sampler.trainCrop(ref, rng) : sampler.testCrop(ref);
+        boolean mirror = train && cfg.mirror() > 0 && rng.nextDouble() < cfg.mirror();
+        // A mirrored sample is cut through the mirrored crop, the flip test's own (CropTransform.mirrored):
+        // one definition of the mirror image; point i of the face becomes the scheme's partner of i.
+        CropTransform cut = mirror ? crop.mirrored() : crop;
         FloatBuffer out = FloatBuffer.wrap(pixels);
         out.position(pixOff);
-        cropper.cropInto(image, crop, norm, out);
+        cropper.cropInto(image, cut, norm, out);
         if (scratch.length < points.length) scratch = new float[points.length];
-        crop.toInput(points, scratch);
-        boolean mirror = train && cfg.mirror() > 0 && rng.nextDouble() < cfg.mirror();
+        cut.toInput(points, scratch);
         int p = points.length / 2;
         if (mirror) {
-            mirrorPixels(pixels, pixOff);
             for (int i = 0; i < p; i++) {
                 int j = scheme.mirrorOf(i);
-                target[ptOff + 2 * j] = (width - 1) - scratch[2 * i];
+                target[ptOff + 2 * j] = scratch[2 * i];
                 target[ptOff + 2 * j + 1] = scratch[2 * i + 1];
             }
         } else {
@@ -71,18 +73,6 @@ public final class Augmenter implements AutoCloseable {
         }
         if (train) photometric.apply(pixels, pixOff, rng);
         return crop;
-    }
-
-    /** Horizontal flip of a CHW crop in place: exact, no resampling (pixel centres map to pixel centres). */
-    private void mirrorPixels(float[] chw, int off) {
-        for (int c = 0; c < norm.channels(); c++) {
-            for (int y = 0; y < height; y++) {
-                int row = off + (c * height + y) * width;
-                for (int l = row, r = row + width - 1; l < r; l++, r--) {
-                    float t = chw[l]; chw[l] = chw[r]; chw[r] = t;
-                }
-            }
-        }
     }
 
     @Override
