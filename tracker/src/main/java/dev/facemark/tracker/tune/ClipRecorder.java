@@ -42,7 +42,7 @@ public final class ClipRecorder {
             for (int f = 0; f < n; f++) {
                 seg[f] = script.segment(f);
                 truth[f] = clip.truth(f);
-                FrameResult r = tracker.process(clip.frame(f), f, 1000.0 * f / script.fps(), clip.face().name());
+                FrameResult r = tracker.process(clip.frame(f), f, Recording.timeMs(f, script.fps()), clip.face().name());
                 TrackedFace match = match(r, truth[f]);
                 if (match != null) {
                     raw[f] = match.landmarks().clone();

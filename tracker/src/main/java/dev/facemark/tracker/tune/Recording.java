@@ -22,7 +22,8 @@ public record Recording(String key, List<Clip> clips) {
     /** One clip: {@code raw[f] == null} where no tracked face matched the truth. */
     public record Clip(String name, double fps, MotionScript.Segment[] segments, float[][] truth, float[][] raw, int[] trackIds) {
         public int frames() { return truth.length; }
-        public double time(int f) { return f / fps; }
+        /** Seconds at frame f, computed as the tracker gets it (milliseconds, then seconds), so a replay is exact. */
+        public double time(int f) { return timeMs(f, fps) / 1000.0; }
 
         public int found() {
             int n = 0;
@@ -30,6 +31,9 @@ public record Recording(String key, List<Clip> clips) {
             return n;
         }
     }
+
+    /** The time stamp {@link ClipRecorder} gives the tracker for frame f. */
+    static double timeMs(int f, double fps) { return 1000.0 * f / fps; }
 
     public int frames() {
         int n = 0;

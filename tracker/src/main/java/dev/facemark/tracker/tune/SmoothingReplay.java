@@ -3,7 +3,9 @@ package dev.facemark.tracker.tune;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.metrics.LandmarkErrors;
 import dev.facemark.core.metrics.Normalizer;
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.core.points.PointScheme;
+import dev.facemark.tracker.filter.FaceTemplate;
 import dev.facemark.tracker.smooth.LandmarkSmoother;
 import dev.facemark.tracker.smooth.SmoothingParams;
 
@@ -222,14 +224,24 @@ public final class SmoothingReplay {
         return q;
     }
 
-    /** How far each iBUG point goes when the mouth opens: chin and lower lip fully, lip corners half, upper lip not. */
+    /**
+     * How far each iBUG point goes when the mouth opens, from the mean face: lip points below the line
+     * through the mouth corners fully, the corners half, the rest of the lips not; jaw points
+     * in proportion to how far below the mouth corners they are, the chin fully.
+     */
     private static double[] mouthWeights() {
+        float[] mean = FaceTemplate.MEAN_68;
+        double corners = (Ibug68.y(mean, Ibug68.MOUTH_RIGHT) + Ibug68.y(mean, Ibug68.MOUTH_LEFT)) / 2;
+        double chin = Ibug68.y(mean, Ibug68.CHIN);
         double[] w = new double[SCHEME.count()];
-        double[] jaw = {0, 0, 0, 0, 0.25, 0.5, 0.8, 0.95, 1, 0.95, 0.8, 0.5, 0.25, 0, 0, 0, 0};
-        System.arraycopy(jaw, 0, w, 0, jaw.length);
-        for (int i = 55; i <= 59; i++) w[i] = 1;
-        for (int i = 65; i <= 67; i++) w[i] = 1;
-        w[48] = w[54] = w[60] = w[64] = 0.5;
+        for (String lips : new String[] {"outer_lip", "inner_lip"}) {
+            for (int i : Ibug68.group(lips)) {
+                double below = Ibug68.y(mean, i) - corners;
+                w[i] = below > 0.03 ? 1 : 0;
+            }
+        }
+        w[Ibug68.MOUTH_RIGHT] = w[Ibug68.MOUTH_LEFT] = 0.5;
+        for (int i : Ibug68.group("jaw")) w[i] = Math.max(0, Math.min(1, (Ibug68.y(mean, i) - corners) / (chin - corners)));
         return w;
     }
 

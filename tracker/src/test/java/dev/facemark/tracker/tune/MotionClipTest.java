@@ -2,6 +2,7 @@ package dev.facemark.tracker.tune;
 
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.metrics.Normalizer;
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.tracker.filter.FaceTemplate;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -57,7 +58,7 @@ class MotionClipTest {
         }
         Path img = tmp.resolve("face.png");
         try (Mat m = new Mat(500, 600, CV_8UC3, new Scalar(40, 40, 40, 0))) {
-            circle(m, new Point(Math.round(pts[60]), Math.round(pts[61])), 6, new Scalar(255, 255, 255, 0), -1, 8, 0); // nose tip, point 30
+            circle(m, new Point(Math.round(Ibug68.x(pts, Ibug68.NOSE_TIP)), Math.round(Ibug68.y(pts, Ibug68.NOSE_TIP))), 6, new Scalar(255, 255, 255, 0), -1, 8, 0);
             imwrite(img.toString(), m);
         }
         MotionScript s = MotionScript.of(MotionScript.SHORT, 30, 3);
@@ -73,8 +74,8 @@ class MotionClipTest {
                 assertEquals(640, frame.cols());
                 assertEquals(480, frame.rows());
                 if (s.segment(f) == MotionScript.Segment.FAST) continue; // motion blur smears the dot
-                // the bright nose-tip dot is where the truth puts point 30
-                int x = Math.round(t[60]), y = Math.round(t[61]);
+                // the bright nose-tip dot is where the truth puts the nose tip
+                int x = Math.round(Ibug68.x(t, Ibug68.NOSE_TIP)), y = Math.round(Ibug68.y(t, Ibug68.NOSE_TIP));
                 assertTrue((frame.ptr(y, x).get(0) & 0xFF) > 150, "frame " + f + ": nose tip at " + x + "," + y);
             }
             // sensor noise on the flat background: about 3 grey levels
