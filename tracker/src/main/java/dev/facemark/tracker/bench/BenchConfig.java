@@ -21,9 +21,10 @@ import java.util.Set;
  * @param renderHeight offscreen target height when rendering
  * @param syncDetection periodic face detection in line on the pipeline thread instead of in the background
  * @param layers       render layers, or null for the renderer's defaults
+ * @param filters      face filters drawn when rendering (a comma list as {@code --filter} takes), or null for none
  */
 public record BenchConfig(Path input, String detector, int threads, Device device, int warmup, int loops, long maxFrames,
-                          int renderWidth, int renderHeight, boolean syncDetection, Set<Layer> layers) {
+                          int renderWidth, int renderHeight, boolean syncDetection, Set<Layer> layers, String filters) {
 
     public BenchConfig {
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
@@ -36,12 +37,13 @@ public record BenchConfig(Path input, String detector, int threads, Device devic
     }
 
     public static BenchConfig of(Path input) {
-        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720, false, null);
+        return new BenchConfig(input, "haar", 1, Device.CPU, 100, 1, 0, 1280, 720, false, null, null);
     }
 
-    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
-    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
-    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight, syncDetection, layers); }
-    public BenchConfig withSyncDetection(boolean sync) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, sync, layers); }
-    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers); }
+    public BenchConfig withWarmup(int n) { return new BenchConfig(input, detector, threads, device, n, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers, filters); }
+    public BenchConfig withLoops(int n) { return new BenchConfig(input, detector, threads, device, warmup, n, maxFrames, renderWidth, renderHeight, syncDetection, layers, filters); }
+    public BenchConfig withMaxFrames(long n) { return new BenchConfig(input, detector, threads, device, warmup, loops, n, renderWidth, renderHeight, syncDetection, layers, filters); }
+    public BenchConfig withSyncDetection(boolean sync) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, sync, layers, filters); }
+    public BenchConfig withFilters(String f) { return new BenchConfig(input, detector, threads, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers, f); }
+    public BenchConfig withThreads(int n) { return new BenchConfig(input, detector, n, device, warmup, loops, maxFrames, renderWidth, renderHeight, syncDetection, layers, filters); }
 }

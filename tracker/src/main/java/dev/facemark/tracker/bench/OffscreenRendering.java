@@ -1,6 +1,7 @@
 package dev.facemark.tracker.bench;
 
 import dev.facemark.tracker.face.FrameResult;
+import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.render.HudInfo;
 import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.render.RenderPhases;
@@ -23,11 +24,20 @@ final class OffscreenRendering implements AutoCloseable {
     private final ByteBuffer readBack;
     private final String modelName;
     private RenderPhases phases;
+    private FilterStack effects;
 
-    OffscreenRendering(int width, int height, String modelName, Set<Layer> layers) {
+    OffscreenRendering(int width, int height, String modelName, Set<Layer> layers, String filters) {
         RenderOptions o = new RenderOptions();
         if (layers != null) o.setLayers(layers);
         this.renderer = Renderer.offscreen(width, height, o);
+        if (filters != null && !filters.isBlank()) {
+            try {
+                renderer.setEffects(effects = FilterStack.of(filters));
+            } catch (RuntimeException e) {
+                renderer.close();
+                throw e;
+            }
+        }
         // Diagnostics: -Dfacemark.renderPhases=true times each render phase (adds glFinish calls) and prints the medians.
         if (Boolean.getBoolean("facemark.renderPhases")) renderer.setPhases(phases = new RenderPhases());
         this.readBack = MemoryUtil.memAlloc(width * height * 3);
@@ -46,6 +56,7 @@ final class OffscreenRendering implements AutoCloseable {
     public void close() {
         if (phases != null) System.err.println("render phase medians, ms: " + phases.medians());
         try {
+            if (effects != null) effects.close();
             renderer.close();
         } finally {
             MemoryUtil.memFree(readBack);

@@ -55,7 +55,7 @@ public final class PipelineBench {
              FaceTracker tracker = new FaceTracker(model, detector, TrackerParams.DEFAULT.withAsyncDetection(!c.syncDetection())
                      .withHeatmaps(render && c.layers() != null && c.layers().contains(Layer.HEATMAPS)), timer);
              LandmarkWriter out = LandmarkWriter.open(jsonl, model.contract().points());
-             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers()) : null;
+             OffscreenRendering view = render ? new OffscreenRendering(c.renderWidth(), c.renderHeight(), modelName, c.layers(), c.filters()) : null;
              LoopedSource src = new LoopedSource(() -> Sources.open(c.input().toString(), 0, 0, 0), c.loops())) {
             if (src.live() && c.maxFrames() == 0) {
                 throw new IllegalArgumentException(c.input() + " is a live source: give --frames N to bound the bench");

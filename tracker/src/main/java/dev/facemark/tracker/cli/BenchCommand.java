@@ -63,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "with --render: layers to draw, e.g. all or video,points,heatmaps (default: the live view's)")
     String layers;
 
+    @Option(names = "--filter", paramLabel = "LIST", description = "with --render: face filters to draw too, e.g. mesh,blur (as tracker live --filter)")
+    String filters;
+
     @Option(names = "--render-size", paramLabel = "WxH", defaultValue = "1280x720", description = "offscreen target size (default ${DEFAULT-VALUE})")
     String renderSize;
 
@@ -111,10 +114,11 @@ public final class BenchCommand implements Callable<Integer> {
         String detector = inference.detector();
         int threads = inference.threads();
         int[] size = parseSize(renderSize);
+        if (filters != null && !render) throw new IllegalArgumentException("--filter draws filters in the render pass: add --render");
         if (models.isEmpty()) models.add(defaultModel());
         // Parsed here, so a bad name fails in one line before any work.
         BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection,
-                layers == null ? null : Layer.parseList(layers));
+                layers == null ? null : Layer.parseList(layers), filters);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
             report.memory(MemoryProbe.measure(models.get(0), c, memoryFrames, (int) Math.max(1, Math.min(1000, memoryFrames / 20)), render));

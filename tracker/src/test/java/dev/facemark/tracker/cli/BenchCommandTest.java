@@ -86,4 +86,21 @@ class BenchCommandTest {
         assertTrue(bad.err().contains("sparkles"), bad.err());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
+
+    @Test
+    void filtersAreDrawnInTheRenderPassAndABadOneIsNamed() throws Exception {
+        Path json = tmp.resolve("filters.json");
+        CliRun r = tracker("bench", "--input", TestFiles.video().toString(), "--model", Models.fastOrFixture(tmp).toString(),
+                "--render", "--filter", "mesh,blur", "--frames", "30", "--warmup", "10", "--per-face-runs", "0", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rendered = new ObjectMapper().readTree(json.toFile()).get("runs").get(1);
+        assertEquals(20, rendered.get("stages").get("render").get("count").asLong());
+        CliRun bad = tracker("bench", "--input", TestFiles.video().toString(), "--render", "--filter", "sparkles");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("sparkles"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        CliRun noRender = tracker("bench", "--input", TestFiles.video().toString(), "--filter", "mesh");
+        assertEquals(1, noRender.code());
+        assertTrue(noRender.err().contains("--render"), noRender.err());
+    }
 }
