@@ -49,7 +49,7 @@ import java.util.concurrent.Callable;
                 + "The tracker runs once per clip with smoothing off; the candidates are replayed offline over its raw points "
                 + "(exact: the tracker crops each frame from raw points). Candidates are picked on the even-numbered clips "
                 + "and reported on the odd-numbered ones.",
-                "NME and jitter in % of the inter-ocular distance, lag in frames."})
+                "NME and jitter in %% of the inter-ocular distance, lag in frames."})
 public final class TuneSmoothingCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -53,6 +53,14 @@ class TuneSmoothingCommandTest {
     }
 
     @Test
+    void helpSaysWhatItMeasuresAndOnWhichFaces() {
+        CliRun r = CliRun.of("tune-smoothing", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("training faces") && r.out().contains("% of the inter-ocular distance"), r.out());
+        assertFalse((r.out() + r.err()).contains("WARN"), r.out() + r.err());
+    }
+
+    @Test
     void badOptionsAreOneLine() {
         CliRun r = CliRun.of("tune-smoothing", "--script", "long");
         assertEquals(1, r.code());
