@@ -29,7 +29,7 @@ public final class ModelOptions {
             + "twice the inference for steadier, usually more accurate points")
     boolean flipTest;
 
-    @Option(names = "--no-smooth", description = "turn the One Euro landmark filter off")
+    @Option(names = "--no-smooth", description = "turn landmark smoothing off (raw points every frame)")
     boolean noSmooth;
 
     @Option(names = "--detect-every", paramLabel = "N", defaultValue = "10",

@@ -35,7 +35,8 @@ import java.util.List;
  * leave the frame, score under {@code minScore} (heatmap models), or - for regressors, which have
  * no confidence - when the detector has failed to confirm it {@code maxMisses} rounds running;
  * (4) merge tracks that became the same face (IoU), drop tracks lost for more than {@code maxLost}
- * frames; (5) smooth (One Euro) and estimate pose; the next crop comes from the raw points.
+ * frames; (5) smooth (in a face-aligned frame, {@code smooth.LandmarkSmoother}) and estimate pose; the next crop comes
+ * from the raw points.
  *
  * <p>Ids are stable as long as a track lives: a detection that matches a track keeps its id.
  * Not thread-safe. Allocation per frame is limited to the output records.
