@@ -76,7 +76,7 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.onnx", defaultValue = "models/fast.onnx", description = "landmark model (default: ${DEFAULT-VALUE})")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "yunet:../shared/models/yunet_n_320_320.onnx",
+    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "yunet",
             description = "face detector, " + Detectors.SPELLING + " (default: ${DEFAULT-VALUE})")
     String detector;
 
