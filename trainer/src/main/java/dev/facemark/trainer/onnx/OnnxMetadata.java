@@ -28,6 +28,12 @@ public final class OnnxMetadata {
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
         try {
             Files.write(tmp, b.build().toByteArray());
+            try {
+                // A temp file is private (0600): give the result the input's permissions, as an in-place edit would keep them.
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(in));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the default permissions stay
+            }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
