@@ -20,7 +20,7 @@ class CalibrateCommandTest {
     @Test
     void fitsAHaarCalibrationThatImprovesTheOverlapAndNamesTheDetector() throws Exception {
         Path json = tmp.resolve("calib.json");
-        CliRunner.Result r = CliRunner.run("calibrate", "--data", "300w", "--data-root", TestData.requireRoot().toString(),
+        CliRunner.Result r = CliRunner.run("calibrate", "--detector", "haar", "--data", "300w", "--data-root", TestData.requireRoot().toString(),
                 "--max-faces", "16", "--seed", "3", "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
