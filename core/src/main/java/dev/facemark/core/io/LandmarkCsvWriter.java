@@ -46,13 +46,7 @@ public final class LandmarkCsvWriter implements LandmarkWriter {
         emit();
     }
 
-    private void emit() {
-        try {
-            out.writeLine(row);
-        } finally {
-            row.setLength(0);
-        }
-    }
+    private void emit() { out.writeRow(row); }
 
     @Override
     public void close() { out.close(); }

@@ -31,6 +31,15 @@ final class LineFile implements AutoCloseable {
         }
     }
 
+    /** Writes the row being built as one line and empties it for the next, also when the write fails. */
+    void writeRow(StringBuilder row) {
+        try {
+            writeLine(row);
+        } finally {
+            row.setLength(0);
+        }
+    }
+
     @Override
     public void close() {
         try {

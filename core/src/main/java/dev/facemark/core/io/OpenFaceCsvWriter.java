@@ -177,13 +177,7 @@ public final class OpenFaceCsvWriter implements AutoCloseable {
         }
     }
 
-    private void emit() {
-        try {
-            out.writeLine(row);
-        } finally {
-            row.setLength(0);
-        }
-    }
+    private void emit() { out.writeRow(row); }
 
     @Override
     public void close() { out.close(); }
