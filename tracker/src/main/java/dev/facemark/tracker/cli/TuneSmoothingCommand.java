@@ -11,7 +11,6 @@ import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.metrics.Normalizer;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
-import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.track.TrackerParams;
 import dev.facemark.tracker.tune.ClipRecorder;
@@ -22,6 +21,7 @@ import dev.facemark.tracker.tune.SmoothingReplay;
 import dev.facemark.tracker.tune.SmoothingSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -76,12 +76,7 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M.onnx", defaultValue = "models/fast.onnx", description = "landmark model (default: ${DEFAULT-VALUE})")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "SPEC", defaultValue = "yunet",
-            description = "face detector, " + Detectors.SPELLING + " (default: ${DEFAULT-VALUE})")
-    String detector;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin InferenceOptions inference = new InferenceOptions();
 
     @Option(names = "--cache", paramLabel = "FILE", description = "keep the raw recording in FILE (e.g. under /tmp) and reuse it when the settings match")
     Path cache;
@@ -110,7 +105,7 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
 
         String key = String.format(Locale.ROOT, "v1 data=%s faces=%d script=%s seed=%d iod=%s noise=%s model=%s size=%d detector=%s tracker=%s",
                 data.toAbsolutePath().normalize(), faces, script, seed, iod, noise, model.toAbsolutePath().normalize(),
-                fileSize(model), detector, ClipRecorder.params(TrackerParams.DEFAULT));
+                fileSize(model), inference.detector(), ClipRecorder.params(TrackerParams.DEFAULT));
         Recording rec = cache == null ? null : Recording.read(cache, key);
         long t0 = System.nanoTime();
         if (rec == null) {
@@ -178,7 +173,7 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
     private Recording record(List<MotionScript.Part> parts, String key, PrintWriter err) {
         List<FaceSample> picked = pickFaces();
         List<Recording.Clip> clips = new ArrayList<>();
-        try (LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads)); FaceDetector det = Detectors.open(detector)) {
+        try (LandmarkModel m = LandmarkModel.open(model, inference.runtime()); FaceDetector det = Detectors.open(inference.detector())) {
             for (int i = 0; i < picked.size(); i++) {
                 FaceSample face = picked.get(i);
                 MotionScript s = MotionScript.of(parts, 30, seed * 1000 + i);
