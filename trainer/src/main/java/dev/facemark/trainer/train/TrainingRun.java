@@ -123,6 +123,9 @@ public final class TrainingRun {
         CropSpec spec = cropSpec(arch, cfg.augment());
         DatasetSplit split = TrainingData.split(cfg, log);
         Engine engine = Engine.getEngine("PyTorch");
+        // The property above only counts when this call starts the engine; where the JVM started it before (a second
+        // run, the test suite), the run would keep the earlier thread count and lose --threads and run-to-run determinism.
+        if (cfg.threads() > 0) ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.threads());
         engine.setRandomSeed((int) cfg.seed());
         LandmarkNet net;
         try {
