@@ -1,12 +1,13 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.runtime.Device;
 import dev.facemark.core.runtime.RuntimeOptions;
 import picocli.CommandLine.Option;
 
 /** How faces are found and landmarks inferred, shared by the tracking commands and the bench: detector, threads, device. */
 public final class InferenceOptions {
-    @Option(names = "--detector", paramLabel = "yunet|haar|yunet:PATH", defaultValue = "yunet",
+    @Option(names = "--detector", paramLabel = "yunet|haar|yunet:PATH", defaultValue = Detectors.DEFAULT,
             description = "face detector: yunet (packaged YuNet, Apache-2.0: finds rolled and turned faces; the default), "
                     + "haar (OpenCV's frontal Haar cascade) or yunet:PATH/TO/yunet.onnx (default: ${DEFAULT-VALUE})")
     String detector;
