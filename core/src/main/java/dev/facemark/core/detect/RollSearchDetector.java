@@ -1,5 +1,6 @@
 package dev.facemark.core.detect;
 
+import dev.facemark.core.image.WarpTables;
 import dev.facemark.core.geom.FaceBox;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -123,6 +124,7 @@ public final class RollSearchDetector implements FaceDetector {
             idx.put(1, 0, -s); idx.put(1, 1, c); idx.put(1, 2, h - (-s * cx + c * cy));
         }
         try (Size size = new Size(n, n)) {
+            WarpTables.ready();
             warpAffine(frame, turned, matrix, size, INTER_LINEAR, BORDER_CONSTANT, black);
         }
         List<Detection> out = new ArrayList<>();

@@ -36,6 +36,10 @@ public final class Cropper implements AutoCloseable {
     private Normalization lutFor;
     private float[][] lut;
 
+    public Cropper() {
+        WarpTables.ready(); // before this thread's first warp races another's (see WarpTables)
+    }
+
     /** Warps the crop into an 8-bit image of the transform's size with the source's channel count. */
     public Mat warp(Mat source, CropTransform t) {
         double[] inv = t.inverseMatrix();

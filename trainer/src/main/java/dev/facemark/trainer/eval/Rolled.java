@@ -1,5 +1,6 @@
 package dev.facemark.trainer.eval;
 
+import dev.facemark.core.image.WarpTables;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -32,6 +33,7 @@ record Rolled(Mat image, float[] points) {
         }
         Mat out = new Mat();
         try (m; Size size = new Size(ow, oh); Scalar black = new Scalar(0, 0, 0, 0)) {
+            WarpTables.ready();
             warpAffine(src, out, m, size, INTER_LINEAR, BORDER_CONSTANT, black);
         }
         float[] p = new float[points.length];
