@@ -78,6 +78,11 @@ public final class CropTransform {
         return new CropTransform(this, new double[] {-a, -b, w1 - c, d, e, f});
     }
 
+    /** The same crop (centre, size, angle; not a shear) moved by (dx, dy) source pixels: where a moving face will be next frame. */
+    public CropTransform shifted(float dx, float dy) {
+        return new CropTransform(cx + dx, cy + dy, cropW, cropH, angle, width, height);
+    }
+
     /** Axis-aligned square crop of side {@code side} centred on (cx, cy). */
     public static CropTransform square(float cx, float cy, float side, int width, int height) {
         return new CropTransform(cx, cy, side, side, 0f, width, height);

@@ -88,6 +88,9 @@ public final class Predictions {
      * {@link ConfidenceCalibration} (of {@link #lowDecileScore}), else the raw {@link #meanScore}; NaN for
      * models without heatmaps.
      */
+    /** Whether {@link #confidence} is calibrated: a probability that the fit is good, comparable across models. */
+    public boolean calibrated() { return calibration != null && heatmaps; }
+
     public float confidence(int i) {
         return calibration == null ? meanScore(i) : calibration.apply(lowDecileScore(i));
     }

@@ -88,4 +88,16 @@ class CropTransformTest {
         for (int i = 0; i < src.length; i++) assertEquals(src[i], back[i], 1e-3);
         assertEquals(t.centreX(), m.centreX());
     }
+
+    @Test
+    void aShiftedCropSeesAMovedPointWhereTheOriginalSawThePoint() {
+        CropTransform t = new CropTransform(120, 80, 90, 90, 0.4f, 112, 112);
+        CropTransform moved = t.shifted(17.5f, -6f);
+        float[] p = {130, 70, 95, 101};
+        float[] q = {130 + 17.5f, 70 - 6f, 95 + 17.5f, 101 - 6f};
+        assertArrayEquals(t.toInput(p), moved.toInput(q), 1e-4f);
+        assertEquals(137.5f, moved.centreX(), 1e-6f);
+        assertEquals(t.angle(), moved.angle());
+        assertEquals(t.cropWidth(), moved.cropWidth());
+    }
 }

@@ -3,7 +3,6 @@ package dev.facemark.tracker.cli;
 import dev.facemark.core.runtime.Device;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
-import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.track.TrackerParams;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,26 +28,7 @@ public final class ModelOptions {
             + "twice the inference for steadier, usually more accurate points")
     boolean flipTest;
 
-    @Option(names = "--no-smooth", description = "turn landmark smoothing off (raw points every frame)")
-    boolean noSmooth;
-
-    @Option(names = "--detect-every", paramLabel = "N", defaultValue = "10",
-            description = "re-run the face detector at least every N frames to find new faces, 0 = only when a face is lost (default: ${DEFAULT-VALUE})")
-    int detectEvery;
-
-    @Option(names = "--max-faces", paramLabel = "N", defaultValue = "8", description = "most faces tracked at once (default: ${DEFAULT-VALUE})")
-    int maxFaces;
-
-    @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.03",
-            description = "heatmap models: a face whose mean point confidence falls below S is lost (default: ${DEFAULT-VALUE})")
-    float minScore;
-
-    @Option(names = "--no-pose", description = "skip head pose estimation")
-    boolean noPose;
-
-    @Option(names = "--sync-detection", description = "run the periodic face detection in line on the pipeline thread "
-            + "(default: in the background while every face is tracked)")
-    boolean syncDetection;
+    @Mixin TrackingOptions tracking = new TrackingOptions();
 
     /** The {@code --detector} value. */
     public String detector() { return inference.detector(); }
@@ -100,12 +80,5 @@ public final class ModelOptions {
         }
     }
 
-    public TrackerParams trackerParams() {
-        if (detectEvery < 0) throw new UserError("--detect-every must be >= 0, got " + detectEvery);
-        if (maxFaces < 1) throw new UserError("--max-faces must be >= 1, got " + maxFaces);
-        TrackerParams d = TrackerParams.DEFAULT;
-        return new TrackerParams(detectEvery, d.maxLost(), minScore, d.maxMisses(), d.matchDistance(), d.reseedIoU(),
-                d.mergeIoU(), d.derotate(), maxFaces, !noPose, d.keepHeatmaps(), noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT,
-                !syncDetection);
-    }
+    public TrackerParams trackerParams() { return tracking.trackerParams(); }
 }

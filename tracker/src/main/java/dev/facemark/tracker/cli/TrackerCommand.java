@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "tracker", mixinStandardHelpOptions = true, version = "facemark tracker 0.1",
         description = "Real-time 68-point facial landmark tracking.",
-        subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class, BenchCommand.class, TuneSmoothingCommand.class})
+        subcommands = {VideoCommand.class, ImageCommand.class, LiveCommand.class, BenchCommand.class, TuneSmoothingCommand.class,
+                MotionScoreCommand.class})
 public final class TrackerCommand implements Callable<Integer> {
     /** Exit codes: done; an error the user can fix; a usage error; a live source lost after its reconnect attempts. */
     public static final int EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2, EXIT_SOURCE_LOST = 3;

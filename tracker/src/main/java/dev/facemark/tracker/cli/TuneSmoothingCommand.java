@@ -1,21 +1,7 @@
 package dev.facemark.tracker.cli;
 
-import dev.facemark.core.data.Dataset;
-import dev.facemark.core.data.DataFormatException;
-import dev.facemark.core.data.FaceSample;
-import dev.facemark.core.data.ImageCheck;
-import dev.facemark.core.data.LoadMode;
-import dev.facemark.core.data.W300Dataset;
-import dev.facemark.core.detect.Detectors;
-import dev.facemark.core.detect.FaceDetector;
-import dev.facemark.core.metrics.Normalizer;
-import dev.facemark.core.points.PointScheme;
-import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.track.TrackerParams;
-import dev.facemark.tracker.tune.ClipRecorder;
-import dev.facemark.tracker.tune.MotionClip;
-import dev.facemark.tracker.tune.MotionScript;
 import dev.facemark.tracker.tune.Recording;
 import dev.facemark.tracker.tune.SmoothingReplay;
 import dev.facemark.tracker.tune.SmoothingSearch;
@@ -26,15 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,33 +35,7 @@ import java.util.concurrent.Callable;
 public final class TuneSmoothingCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/300w",
-            description = "300-W folder; only its training folders are read (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--faces", paramLabel = "N", defaultValue = "16", description = "training faces, one clip each (default: ${DEFAULT-VALUE})")
-    int faces;
-
-    @Option(names = "--script", paramLabel = "standard|short", defaultValue = "standard",
-            description = "clip script: standard (24 s: still, smooth, still, fast, still, smooth, fast, still) or short (4.5 s: still, fast, still) (default: ${DEFAULT-VALUE})")
-    String script;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "15", description = "faces, motions and noise (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--iod", paramLabel = "PX", defaultValue = "70", description = "inter-ocular distance on the canvas at scale 1 (default: ${DEFAULT-VALUE})")
-    double iod;
-
-    @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "3", description = "sensor noise, grey levels (default: ${DEFAULT-VALUE})")
-    double noise;
-
-    @Option(names = "--model", paramLabel = "M.onnx", defaultValue = "models/fast.onnx", description = "landmark model (default: ${DEFAULT-VALUE})")
-    Path model;
-
-    @Mixin InferenceOptions inference = new InferenceOptions();
-
-    @Option(names = "--cache", paramLabel = "FILE", description = "keep the raw recording in FILE (e.g. under /tmp) and reuse it when the settings match")
-    Path cache;
+    @Mixin MotionClipOptions clips = new MotionClipOptions();
 
     @Option(names = "--candidate", paramLabel = "SPELLING", split = ";",
             description = "smoothers to try instead of the built-in grid, e.g. 'one-euro:1.5,4,1;default' (see SmoothingParams)")
@@ -91,31 +47,13 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (faces < 1) throw new UserError("--faces must be >= 1, got " + faces);
-        List<MotionScript.Part> parts = switch (script) {
-            case "standard" -> MotionScript.STANDARD;
-            case "short" -> MotionScript.SHORT;
-            default -> throw new UserError("--script: standard or short, got " + script);
-        };
         List<SmoothingParams> grid = new ArrayList<>();
         if (candidates == null) grid.addAll(SmoothingSearch.grid());
         else for (String c : candidates) grid.add(SmoothingParams.parse(c));
         if (!grid.contains(SmoothingParams.DEFAULT)) grid.add(SmoothingParams.DEFAULT);
         if (!grid.contains(SmoothingParams.LEGACY)) grid.add(SmoothingParams.LEGACY);
 
-        String key = String.format(Locale.ROOT, "v1 data=%s faces=%d script=%s seed=%d iod=%s noise=%s model=%s size=%d detector=%s tracker=%s",
-                data.toAbsolutePath().normalize(), faces, script, seed, iod, noise, model.toAbsolutePath().normalize(),
-                fileSize(model), inference.detector(), ClipRecorder.params(TrackerParams.DEFAULT));
-        Recording rec = cache == null ? null : Recording.read(cache, key);
-        long t0 = System.nanoTime();
-        if (rec == null) {
-            rec = record(parts, key, err);
-            if (cache != null) rec.write(cache);
-            err.printf(Locale.ROOT, "recorded %d frames in %.0f s%s%n", rec.frames(), (System.nanoTime() - t0) / 1e9,
-                    cache == null ? "" : " (kept in " + cache + ")");
-        } else {
-            err.println("raw points from " + cache);
-        }
+        Recording rec = clips.recording(TrackerParams.DEFAULT, err);
 
         List<Recording.Clip> searchClips = new ArrayList<>(), reportClips = new ArrayList<>();
         for (int i = 0; i < rec.clips().size(); i++) (i % 2 == 0 ? searchClips : reportClips).add(rec.clips().get(i));
@@ -146,7 +84,7 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
         rows.put(best.smoothing(), SmoothingParams.parse(best.smoothing()));
 
         out.printf(Locale.ROOT, "clips: %d training faces x %.1f s at 30 fps (%s script), %d frames, face found in %.1f%%; %d candidates%n",
-                rec.clips().size(), rec.clips().get(0).frames() / 30.0, script, rec.frames(), 100.0 * rec.found() / rec.frames(), grid.size());
+                rec.clips().size(), rec.clips().get(0).frames() / 30.0, clips.script(), rec.frames(), 100.0 * rec.found() / rec.frames(), grid.size());
         out.printf(Locale.ROOT, "picked on %d clips: %s (qualifies: %s)%n", searchClips.size(), best.smoothing(),
                 SmoothingSearch.qualifies(best, rawSearch) ? "yes" : "no");
         out.printf(Locale.ROOT, "%s %d clips; NME and jitter in %% of the inter-ocular distance, lag in frames at 30 fps%n",
@@ -170,50 +108,8 @@ public final class TuneSmoothingCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Recording record(List<MotionScript.Part> parts, String key, PrintWriter err) {
-        List<FaceSample> picked = pickFaces();
-        List<Recording.Clip> clips = new ArrayList<>();
-        try (LandmarkModel m = LandmarkModel.open(model, inference.runtime()); FaceDetector det = Detectors.open(inference.detector())) {
-            for (int i = 0; i < picked.size(); i++) {
-                FaceSample face = picked.get(i);
-                MotionScript s = MotionScript.of(parts, 30, seed * 1000 + i);
-                long t = System.nanoTime();
-                try (MotionClip clip = new MotionClip(face, s, iod, noise, seed * 1000 + i)) {
-                    Recording.Clip c = ClipRecorder.record(clip, m, det, TrackerParams.DEFAULT, null);
-                    clips.add(c);
-                    err.printf(Locale.ROOT, "clip %d/%d %s: %d frames, face in %d, %.1f s%n", i + 1, picked.size(), face.name(),
-                            c.frames(), c.found(), (System.nanoTime() - t) / 1e9);
-                }
-            }
-        }
-        return new Recording(key, clips);
-    }
-
-    /** {@code faces} training faces, drawn with the seed among those whose photo has an inter-ocular distance of 50 px or more. */
-    private List<FaceSample> pickFaces() {
-        Dataset train;
-        try {
-            train = W300Dataset.load(data, "train", LoadMode.LENIENT, ImageCheck.EXISTS);
-        } catch (DataFormatException e) {
-            throw new UserError("--data " + data + ": " + e.getMessage());
-        }
-        List<FaceSample> usable = new ArrayList<>();
-        for (FaceSample f : train.samples()) if (Normalizer.INTER_OCULAR.distance(PointScheme.IBUG_68, f.points()) >= 50) usable.add(f);
-        if (usable.size() < faces) throw new UserError("--faces " + faces + ": only " + usable.size() + " usable training faces in " + data);
-        Collections.shuffle(usable, new Random(seed));
-        return usable.subList(0, faces);
-    }
-
     private static String pct(double fraction) { return num(100 * fraction, 2); }
 
     /** A table number; "-" where there was nothing to measure (the short script has no smooth segment). */
     private static String num(double v, int decimals) { return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v); }
-
-    private static long fileSize(Path p) {
-        try {
-            return Files.size(p);
-        } catch (java.io.IOException e) {
-            throw new UserError("--model " + p + ": " + e.getMessage());
-        }
-    }
 }

@@ -54,8 +54,10 @@ public final class FaceTracker implements AutoCloseable {
     private final List<DetectionSeed> seeds = new ArrayList<>();
     private final List<FaceBox> trackBoxes = new ArrayList<>();
     private final float cropToBox;
+    private final List<Track> retry = new ArrayList<>();
     private CropTransform[] crops = new CropTransform[8];
     private int nextId = 1;
+    private long seedRound;
     private long lastDetection = Long.MIN_VALUE / 2;
     private boolean needDetection = true;
     private long frames, detectionRuns;
@@ -69,16 +71,18 @@ public final class FaceTracker implements AutoCloseable {
         this.calibration = c.calibration(detector.name());
         // crop side / reference box side, to judge the size of an answer against its crop
         this.cropToBox = c.boxPolicy().scale() * (1 + c.boxPolicy().testEnlarge());
-        this.background = params.asyncDetection() ? new BackgroundDetector(detector) : null;
+        this.background = params.detection().async() ? new BackgroundDetector(detector) : null;
     }
 
     public FrameResult process(Mat bgr, long frame, double timeMs, String source) {
         frames++;
         int width = bgr.cols(), height = bgr.rows();
-        boolean periodic = params.detectEvery() > 0 && frame - lastDetection >= params.detectEvery();
+        int every = params.detection().every();
+        boolean periodic = every > 0 && frame - lastDetection >= every, detected = false;
         if (tracks.isEmpty() || needDetection) {
             if (background != null) background.await(); // stale, and the detector must be free
             detect(bgr, frame);
+            detected = true;
         } else if (background != null) {
             // Every face is tracked: new faces and confirmations may arrive a few frames late.
             BackgroundDetector.Result done = background.poll();
@@ -95,28 +99,61 @@ public final class FaceTracker implements AutoCloseable {
             }
         } else if (periodic) {
             detect(bgr, frame);
+            detected = true;
         }
 
-        int n = tracks.size();
+        Predictions p = predict(bgr, tracks);
+        long t0 = System.nanoTime();
+        needDetection = false;
+        for (int i = 0; i < p.count(); i++) update(tracks.get(i), p, i, width, height, timeMs);
+        if (needDetection && !detected && params.loss().recover()) {
+            timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
+            recover(bgr, frame, width, height, timeMs);
+            t0 = System.nanoTime();
+        }
+        mergeAndDrop();
+        List<TrackedFace> faces = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            if (t.framesLost == 0 && t.seen) faces.add(output(t));
+            t.fromDetector = false;
+            t.maps = null;
+        }
+        timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
+        return new FrameResult(frame, timeMs, width, height, faces, source);
+    }
+
+    /** Runs the model on the next crops of {@code which}, in order, as one batch. */
+    private Predictions predict(Mat bgr, List<Track> which) {
+        int n = which.size();
         if (crops.length < n) crops = new CropTransform[Math.max(n, 2 * crops.length)];
-        for (int i = 0; i < n; i++) crops[i] = tracks.get(i).nextCrop;
+        for (int i = 0; i < n; i++) crops[i] = which.get(i).nextCrop;
         Predictions p = model.predict(bgr, crops, n);
         timer.record(Stage.CROP, p.cropNanos());
         timer.record(Stage.INFERENCE, p.inferenceNanos());
         timer.record(Stage.DECODE, p.decodeNanos());
+        return p;
+    }
 
+    /**
+     * A face was lost this frame, which in fast motion means it left its crop: detect in this same
+     * frame and answer the re-seeded (and any new) tracks from their fresh crops, so the move costs
+     * no frame. Tracks that were fine keep this frame's answer.
+     */
+    private void recover(Mat bgr, long frame, int width, int height, double timeMs) {
+        if (background != null) background.await(); // the detector must be free
+        detect(bgr, frame);
+        retry.clear();
+        for (Track t : tracks) if (t.seededIn == seedRound && (t.framesLost > 0 || !t.seen)) retry.add(t);
+        if (retry.isEmpty()) return;
+        Predictions p = predict(bgr, retry);
         long t0 = System.nanoTime();
         needDetection = false;
-        for (int i = 0; i < n; i++) update(tracks.get(i), p, i, width, height, timeMs);
-        mergeAndDrop();
-        List<TrackedFace> faces = new ArrayList<>(tracks.size());
-        for (int i = 0; i < tracks.size(); i++) {
-            Track t = tracks.get(i);
-            if (t.framesLost == 0) faces.add(output(t, p, i < n ? i : -1));
-            t.fromDetector = false;
+        for (int i = 0; i < retry.size(); i++) {
+            Track t = retry.get(i);
+            if (t.framesLost > 0) t.framesLost--; // its loss this frame is answered now
+            update(t, p, i, width, height, timeMs);
         }
         timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
-        return new FrameResult(frame, timeMs, width, height, faces, source);
     }
 
     private void detect(Mat bgr, long frame) {
@@ -136,16 +173,17 @@ public final class FaceTracker implements AutoCloseable {
      * face that is tracked fine keeps its own crop rather than jumping back to where it was.
      */
     private void applyDetections(List<Detection> detections, boolean reseedTracked) {
+        seedRound++;
         detBoxes.clear();
         seeds.clear();
         for (Detection d : detections) {
-            DetectionSeed seed = DetectionSeed.of(d, calibration, params.derotate());
+            DetectionSeed seed = DetectionSeed.of(d, calibration, params.cropping().derotate());
             seeds.add(seed);
             detBoxes.add(seed.box());
         }
         trackBoxes.clear();
         for (Track t : tracks) trackBoxes.add(t.box);
-        int[] match = DetectionMatcher.match(trackBoxes, detBoxes, params.matchDistance());
+        int[] match = DetectionMatcher.match(trackBoxes, detBoxes, params.detection().matchDistance());
         boolean[] confirmed = new boolean[tracks.size()];
         for (int d = 0; d < detBoxes.size(); d++) {
             FaceBox box = detBoxes.get(d);
@@ -155,9 +193,11 @@ public final class FaceTracker implements AutoCloseable {
                 confirmed[match[d]] = true;
                 t.detectionMisses = 0;
                 t.detectorScore = score;
-                if (t.framesLost > 0 || (reseedTracked && t.box.iou(box) < params.reseedIoU())) t.reseed(box, seedCrop(d), score);
+                if (t.framesLost > 0 || (reseedTracked && t.box.iou(box) < params.detection().reseedIoU())) {
+                    t.reseed(box, seedCrop(d), score, seedRound);
+                }
             } else if (tracks.size() < params.maxFaces() && !overlapsTrack(box)) {
-                tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, seedCrop(d), score));
+                tracks.add(new Track(nextId++, model.contract().points(), params.smoothing(), box, seedCrop(d), score, seedRound));
             }
         }
         for (int i = 0; i < confirmed.length; i++) if (!confirmed[i]) tracks.get(i).detectionMisses++;
@@ -182,9 +222,11 @@ public final class FaceTracker implements AutoCloseable {
         float mean = p.meanScore(i);
         boolean collapsed = !(size > 0.3f * expected) || size > 3f * expected; // also catches NaN
         boolean outside = box.cx() < 0 || box.cy() < 0 || box.cx() > width - 1 || box.cy() > height - 1;
-        boolean unsure = Float.isNaN(mean) ? t.detectionMisses >= params.maxMisses() : mean < params.minScore();
+        boolean unsure = Float.isNaN(mean) ? t.detectionMisses >= params.loss().maxMisses()
+                : p.calibrated() ? p.confidence(i) < params.loss().minConfidence() : mean < params.loss().minScore();
         if (collapsed || outside || unsure) {
             t.framesLost++;
+            t.hasLast = false;
             needDetection = true;
             return;
         }
@@ -192,22 +234,35 @@ public final class FaceTracker implements AutoCloseable {
         t.box = box;
         t.framesLost = 0;
         t.seen = true;
-        t.score = Float.isNaN(mean) ? t.detectorScore : p.confidence(i); // the loss test above stays on the raw score
+        t.score = Float.isNaN(mean) ? t.detectorScore : p.confidence(i);
         float[] ps = p.pointScores(i);
         if (ps != null) {
             if (t.pointScores == null) t.pointScores = new float[ps.length];
             System.arraycopy(ps, 0, t.pointScores, 0, ps.length);
         }
         t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
-        if (params.pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
-        // Next frame's crop from this frame's raw points (smoothing would make the crop lag).
-        t.nextCrop = model.cropFromLandmarks(t.raw, params.derotate());
+        if (params.outputs().pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
+        if (params.outputs().keepHeatmaps() && p.hasHeatmaps()) {
+            t.maps = new FaceHeatmaps(p.heatmaps(i).clone(), p.points(), p.heatmapWidth(), p.heatmapHeight(), p.crop(i));
+        }
+        // Next frame's crop from this frame's raw points (smoothing would make the crop lag), led by the
+        // face's last move so that a fast-moving face stays centred in it.
+        CropTransform next = model.cropFromLandmarks(t.raw, params.cropping().derotate());
+        if (params.cropping().lead() > 0 && t.hasLast) {
+            float dx = box.cx() - t.lastCx, dy = box.cy() - t.lastCy;
+            float lead = params.cropping().leadFor((float) (Math.hypot(dx, dy) / Math.sqrt(box.w() * box.h())));
+            next = next.shifted(lead * dx, lead * dy);
+        }
+        t.nextCrop = next;
+        t.lastCx = box.cx();
+        t.lastCy = box.cy();
+        t.hasLast = true;
     }
 
     private void mergeAndDrop() {
         for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
             Track t = it.next();
-            if (t.framesLost > params.maxLost() || (!t.seen && t.framesLost > 0)) it.remove();
+            if (t.framesLost > params.loss().maxLost() || (!t.seen && t.framesLost > 0)) it.remove();
         }
         boolean merged = true;
         while (merged) {
@@ -227,15 +282,11 @@ public final class FaceTracker implements AutoCloseable {
         }
     }
 
-    private TrackedFace output(Track t, Predictions p, int i) {
+    private TrackedFace output(Track t) {
         FaceBox box = FaceBox.ofPoints(t.smooth);
-        FaceHeatmaps maps = null;
-        if (params.keepHeatmaps() && i >= 0 && p.hasHeatmaps()) {
-            maps = new FaceHeatmaps(p.heatmaps(i).clone(), p.points(), p.heatmapWidth(), p.heatmapHeight(), p.crop(i));
-        }
         HeadPose pose = t.pose;
         return new TrackedFace(t.id, box, Math.max(0f, Math.min(1f, t.score)), t.smooth.clone(),
-                t.pointScores == null ? null : t.pointScores.clone(), pose, maps, t.fromDetector, t.framesLost);
+                t.pointScores == null ? null : t.pointScores.clone(), pose, t.maps, t.fromDetector, t.framesLost);
     }
 
     /** Forgets every face (unrelated images of a folder): the next frame detects afresh and ids restart at 1. */

@@ -2,6 +2,7 @@ package dev.facemark.tracker.track;
 
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.HeadPose;
 import dev.facemark.tracker.smooth.LandmarkSmoother;
 import dev.facemark.tracker.smooth.SmoothingParams;
@@ -18,12 +19,16 @@ final class Track {
     float detectorScore;
     float[] pointScores;
     HeadPose pose;
+    FaceHeatmaps maps;      // this frame's heatmaps, when the tracker keeps them
+    float lastCx, lastCy;   // centre of the previous answer's raw points, valid while hasLast
+    boolean hasLast;        // the previous frame was answered from this track's own crop: its move is a velocity
+    long seededIn;          // the tracker's detection round that last seeded this track
     boolean fromDetector = true;
     boolean seen;           // has had at least one valid answer
     int framesLost;
     int detectionMisses;
 
-    Track(int id, int points, SmoothingParams smoothing, FaceBox box, CropTransform crop, float detectorScore) {
+    Track(int id, int points, SmoothingParams smoothing, FaceBox box, CropTransform crop, float detectorScore, long round) {
         this.id = id;
         this.raw = new float[2 * points];
         this.smooth = new float[2 * points];
@@ -32,14 +37,17 @@ final class Track {
         this.nextCrop = crop;
         this.detectorScore = detectorScore;
         this.score = detectorScore;
+        this.seededIn = round;
     }
 
     /** Re-seed from a detector box (the track drifted or was lost). */
-    void reseed(FaceBox landmarkBox, CropTransform crop, float detScore) {
+    void reseed(FaceBox landmarkBox, CropTransform crop, float detScore, long round) {
         if (framesLost > 0) smoother.reset(); // a face found again may have moved anywhere: no smoothing across the gap
         nextCrop = crop;
         box = landmarkBox;
         detectorScore = detScore;
         fromDetector = true;
+        hasLast = false; // a jump to the detector's box is not a move of the face
+        seededIn = round;
     }
 }

@@ -27,8 +27,7 @@ public final class ClipRecorder {
      * change the points) and detection in line, so a recording does not depend on thread timing.
      */
     public static TrackerParams params(TrackerParams base) {
-        return new TrackerParams(base.detectEvery(), base.maxLost(), base.minScore(), base.maxMisses(), base.matchDistance(),
-                base.reseedIoU(), base.mergeIoU(), base.derotate(), base.maxFaces(), false, false, SmoothingParams.OFF, false);
+        return base.with(new TrackerParams.Outputs(false, false)).withSmoothing(SmoothingParams.OFF).withAsyncDetection(false);
     }
 
     /** Records one clip; {@code progress} hears every frame number. */

@@ -142,7 +142,7 @@ public final class SmoothingReplay {
     }
 
     /** {sum over still runs of jitter * frames, frames}. */
-    private static double[] jitter(Recording.Clip c, float[][] out, boolean[] ok) {
+    static double[] jitter(Recording.Clip c, float[][] out, boolean[] ok) {
         int settle = (int) Math.round(SETTLE_SECONDS * c.fps());
         double sum = 0;
         int frames = 0;

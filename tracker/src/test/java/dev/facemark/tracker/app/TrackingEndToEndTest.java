@@ -47,7 +47,7 @@ class TrackingEndToEndTest {
     }
 
     private StageTimer trackWholeVideo(TrackerParams params) {
-        Path jsonl = tmp.resolve("out-" + params.asyncDetection() + ".jsonl");
+        Path jsonl = tmp.resolve("out-" + params.detection().async() + ".jsonl");
         StageTimer timer = new StageTimer();
         RunSummary s;
         try (LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));

@@ -1,5 +1,7 @@
 package dev.facemark.tracker.track;
 
+import dev.facemark.core.detect.Detectors;
+import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.detect.HaarCascadeDetector;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
@@ -110,6 +112,44 @@ class FaceTrackerTest {
             try (FaceTracker strict = new FaceTracker(model, haar, TrackerParams.DEFAULT.withMinScore(1.01f), new StageTimer())) {
                 for (int i = 0; i < 4; i++) assertTrue(strict.process(grace, i, i * 40.0, null).faces().isEmpty(), "never confident enough");
                 assertEquals(4, strict.detectionRuns(), "a lost face sends the tracker back to the detector every frame");
+            }
+        }
+    }
+
+    /**
+     * A face that jumps further than its crop reaches between two frames (a fast move) is lost there.
+     * With same-frame recovery the tracker detects again in that frame and answers on the face at its
+     * new place; without, that frame has no answer on the face. Either way the crop left on the
+     * background is judged lost by the model's calibrated confidence, not reported as a face.
+     */
+    @Test
+    void aFaceThatJumpsOutOfItsCropIsFoundAgainInTheSameFrame() {
+        try (Mat grace = imread(TestFiles.grace().toString());
+             Mat canvas = new Mat(600, 1400, CV_8UC3, new Scalar(90, 90, 90, 0));
+             Mat frame = new Mat(); Mat shift = new Mat(2, 3, CV_64F);
+             LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));
+             FaceDetector yunet = Detectors.open(Detectors.YUNET)) {
+            try (Rect l = new Rect(0, 0, grace.cols(), grace.rows()); Mat lv = canvas.apply(l)) { grace.copyTo(lv); }
+            for (boolean recover : new boolean[] {true, false}) {
+                TrackerParams params = TrackerParams.DEFAULT.withDetectEvery(0).withCropLead(0).withRecovery(recover);
+                try (FaceTracker tracker = new FaceTracker(model, yunet, params, new StageTimer())) {
+                    translate(canvas, frame, shift, 0, 0);
+                    TrackedFace before = tracker.process(frame, 0, 0, null).faces().get(0);
+                    translate(canvas, frame, shift, 800, 0);
+                    FrameResult jumped = tracker.process(frame, 1, 33, null);
+                    float cx = before.box().cx() + 800, size = Math.max(before.box().w(), before.box().h());
+                    TrackedFace onFace = jumped.faces().stream()
+                            .filter(f -> Math.hypot(f.box().cx() - cx, f.box().cy() - before.box().cy()) < 0.25 * size).findFirst().orElse(null);
+                    // Its old crop now shows only background: the confidence says so and nothing is reported there.
+                    assertTrue(jumped.faces().stream().noneMatch(f -> f.box().cx() < before.box().cx() + 0.5 * size),
+                            "no face left on the background: " + jumped.faces());
+                    if (recover) {
+                        assertNotNull(onFace, "found again in the frame it jumped: " + jumped.faces());
+                        assertEquals(2, tracker.detectionRuns(), "one detection for the first frame, one to recover");
+                    } else {
+                        assertNull(onFace, "without recovery the jump frame has no answer on the face: " + jumped.faces());
+                    }
+                }
             }
         }
     }
