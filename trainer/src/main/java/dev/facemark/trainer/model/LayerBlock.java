@@ -111,8 +111,14 @@ public final class LayerBlock extends AbstractBlock {
             if (pad > 0) {
                 // See ONEDNN_CHANNEL_BLOCK: zero filters make the channel count a whole number of blocks.
                 NDManager m = x.getManager();
+                // The concatenations would land on the parameters' manager, which lives as long as the model: keep them
+                // on this pass's manager, which the step closes.
                 w = w.concat(m.zeros(new Shape(pad, c.in(), c.kernel(), c.kernel()), w.getDataType()), 0);
-                b = b == null ? null : b.concat(m.zeros(new Shape(pad), b.getDataType()), 0);
+                w.attach(m);
+                if (b != null) {
+                    b = b.concat(m.zeros(new Shape(pad), b.getDataType()), 0);
+                    b.attach(m);
+                }
             }
             NDArray y = Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
                     new Shape(1, 1), c.groups()).singletonOrThrow();
