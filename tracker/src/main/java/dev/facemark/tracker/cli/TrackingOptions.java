@@ -30,7 +30,7 @@ public final class TrackingOptions {
                     + "1 = where it goes at constant speed; keeps fast-moving faces inside their crop (default: ${DEFAULT-VALUE})")
     float cropLead;
 
-    @Option(names = "--crop-lead-knee", paramLabel = "M", defaultValue = "0.05", hidden = true,
+    @Option(names = "--crop-lead-knee", paramLabel = "M", defaultValue = "0.02", hidden = true,
             description = "move (face sizes per frame) at which the crop lead is half applied (default: ${DEFAULT-VALUE})")
     float cropLeadKnee;
 

@@ -81,7 +81,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
     public static final TrackerParams DEFAULT = new TrackerParams(
             new Detection(10, false, 0.6f, 0.5f),
             new Loss(5, 0.03f, 0.1f, 3, true),
-            new Cropping(true, 1f, 0.05f),
+            new Cropping(true, 1f, 0.02f),
             new Outputs(true, false),
             SmoothingParams.DEFAULT, 8, 0.5f);
 

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate-confidence", mixinStandardHelpOptions = true,
         description = {"Runs a heatmap model on the trainer's VALIDATION faces (held out by clip, seed 42: never seen in",
                 "training) cropped as a tracker would, drifted off the face, and on background; fits",
-                "P(NME < 8%) = 1/(1+exp(-(a ln(score) + b))) and writes it into the model's ONNX metadata, so that the",
+                "P(NME < 8%%) = 1/(1+exp(-(a ln(score) + b))) and writes it into the model's ONNX metadata, so that the",
                 "tracker's face confidence is the probability of a good fit."})
 public final class CalibrateConfidenceCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "heatmap model (.onnx) exported by this trainer") Path model;
