@@ -220,10 +220,11 @@ public final class FaceTracker implements AutoCloseable {
         FaceBox box = FaceBox.ofPoints(pts);
         float expected = crop.cropWidth() / cropToBox, size = Math.max(box.w(), box.h());
         float mean = p.meanScore(i);
+        float confidence = Float.isNaN(mean) ? Float.NaN : p.confidence(i); // once: it sorts the point scores
         boolean collapsed = !(size > 0.3f * expected) || size > 3f * expected; // also catches NaN
         boolean outside = box.cx() < 0 || box.cy() < 0 || box.cx() > width - 1 || box.cy() > height - 1;
         boolean unsure = Float.isNaN(mean) ? t.detectionMisses >= params.loss().maxMisses()
-                : p.calibrated() ? p.confidence(i) < params.loss().minConfidence() : mean < params.loss().minScore();
+                : p.calibrated() ? confidence < params.loss().minConfidence() : mean < params.loss().minScore();
         if (collapsed || outside || unsure) {
             t.framesLost++;
             t.hasLast = false;
@@ -234,7 +235,7 @@ public final class FaceTracker implements AutoCloseable {
         t.box = box;
         t.framesLost = 0;
         t.seen = true;
-        t.score = Float.isNaN(mean) ? t.detectorScore : p.confidence(i);
+        t.score = Float.isNaN(mean) ? t.detectorScore : confidence;
         float[] ps = p.pointScores(i);
         if (ps != null) {
             if (t.pointScores == null) t.pointScores = new float[ps.length];
