@@ -23,8 +23,10 @@ import java.util.Random;
 /**
  * Diagnostic for issue 16: the same forward and backward pass, repeated on fixed weights and a fixed
  * input, should give the same gradients every time. Prints each pass that does not, with the parameters
- * whose gradients moved. On AMD EPYC with libtorch 2.7.1 one pass per process (usually the 5th) came back
- * with the early layers' gradients zero. Usage:
+ * whose gradients moved. Before {@link dev.facemark.trainer.model.NativeConstants}, one or two passes in 30 came
+ * back with the early layers' gradients zero: ReLU6's bound of 6, a Java-backed scalar, had been freed by the
+ * garbage collector before backward read it (none with -XX:+UseSerialGC; the CPU's instruction set did not
+ * matter). Usage:
  * {@code java -cp "trainer/target/trainer.jar:trainer/target/lib/*" dev.facemark.trainer.bench.BackwardRepeatProbe [passes]}
  */
 public final class BackwardRepeatProbe {

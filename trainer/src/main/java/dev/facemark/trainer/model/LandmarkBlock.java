@@ -34,13 +34,13 @@ public final class LandmarkBlock extends AbstractBlock {
         NDManager m = out.getManager();
         int p = head.points();
         if (head instanceof Head.Coordinates c) {
-            NDArray scale = m.create(new float[] {c.scaleX(), c.scaleY()});
-            NDArray offset = m.create(new float[] {c.offsetX(), c.offsetY()});
+            NDArray scale = NativeConstants.of(m, new float[] {c.scaleX(), c.scaleY()}, new Shape(2));
+            NDArray offset = NativeConstants.of(m, new float[] {c.offsetX(), c.offsetY()}, new Shape(2));
             return new NDList(out.reshape(n, p, 2).mul(scale).add(offset));
         }
         Head.Heatmaps h = (Head.Heatmaps) head;
         NDArray prob = out.reshape(n, p, (long) h.width() * h.height()).softmax(-1);
-        NDArray grid = m.create(h.grid(), new Shape((long) h.width() * h.height(), 2));
+        NDArray grid = NativeConstants.of(m, h.grid(), new Shape((long) h.width() * h.height(), 2));
         NDArray landmarks = prob.matMul(grid);
         return new NDList(landmarks, prob.reshape(n, p, h.height(), h.width()));
     }

@@ -138,7 +138,8 @@ public final class LayerBlock extends AbstractBlock {
         } else if (layer instanceof Layer.Relu6) {
             // min(relu(x), 6), the same values as clip(0, 6), but libtorch's clamp backward is slow and unfused:
             // TrainThroughput fast 32 went from 48 to 61 images/s (same run, one thread, the machine loaded).
-            return Activation.relu6(x);
+            // Not Activation.relu6: its bound is a scalar that backward may find freed (see NativeConstants).
+            return Activation.relu(x).minimum(NativeConstants.scalar(x.getManager(), 6f, x.getDataType()));
         } else if (layer instanceof Layer.LeakyRelu r) {
             return Activation.leakyRelu(x, r.alpha());
         } else if (layer instanceof Layer.Identity) {

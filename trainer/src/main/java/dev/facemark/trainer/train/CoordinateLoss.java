@@ -1,6 +1,7 @@
 package dev.facemark.trainer.train;
 
 import ai.djl.ndarray.NDArray;
+import dev.facemark.trainer.model.NativeConstants;
 
 /**
  * L1 or squared error between predicted and true landmark coordinates, both divided by the input
@@ -19,7 +20,8 @@ public enum CoordinateLoss {
 
     /** Mean loss over batch, points and x/y; {@code pred} and {@code target} are [N, P, 2] input pixels. */
     public NDArray compute(NDArray pred, NDArray target, float inputSize) {
-        NDArray d = pred.sub(target).divi(inputSize);
+        // Not divi(Number): backward needs the divisor, and DJL's Java-backed scalar may be freed by then.
+        NDArray d = pred.sub(target).div(NativeConstants.scalar(pred.getManager(), inputSize, pred.getDataType()));
         return this == L1 ? d.abs().mean() : d.square().mean();
     }
 }
