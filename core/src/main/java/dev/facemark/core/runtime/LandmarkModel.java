@@ -87,20 +87,15 @@ public final class LandmarkModel implements AutoCloseable {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession s = null;
         Device actual = Device.CPU;
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-            if (options.intraOpThreads() > 0) so.setIntraOpNumThreads(options.intraOpThreads());
-            so.setInterOpNumThreads(1);
-            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            // Between two inferences the pipeline decodes video on the same few cores: don't let idle ORT threads spin.
-            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+        try (OrtSession.SessionOptions so = cpuOptions(options)) {
             if (options.device() == Device.CUDA) actual = addCuda(so, name);
             try {
                 s = env.createSession(onnx, so);
             } catch (OrtException e) {
                 if (actual != Device.CUDA) throw e;
                 log.warn("CUDA session for {} failed ({}); running on CPU", name, firstLine(e));
-                try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
-                    if (options.intraOpThreads() > 0) cpu.setIntraOpNumThreads(options.intraOpThreads());
+                // The same CPU settings as a CPU session: threads, optimisation level, no spinning.
+                try (OrtSession.SessionOptions cpu = cpuOptions(options)) {
                     actual = Device.CPU;
                     s = env.createSession(onnx, cpu);
                 }
@@ -113,6 +108,7 @@ public final class LandmarkModel implements AutoCloseable {
             this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, name);
         } catch (OrtException e) {
             closeQuietly(s);
+            cropper.close();
             throw new ContractException(name + " is not a loadable ONNX model: " + firstLine(e), e);
         } catch (RuntimeException e) {
             closeQuietly(s);
@@ -155,6 +151,22 @@ public final class LandmarkModel implements AutoCloseable {
                     + " [" + n + ", " + contract.points() + ", 2]" + (heatmapSize > 0 ? " and " + ModelContract.HEATMAPS_NAME + " [" + n + ", "
                     + contract.points() + ", " + contract.heatmapHeight() + ", " + contract.heatmapWidth() + "]" : "")
                     + "): " + firstLine(e) + "; re-export it", e);
+        }
+    }
+
+    /** Session settings for the CPU, shared by CPU sessions and the CPU fallback of a CUDA session. */
+    private static OrtSession.SessionOptions cpuOptions(RuntimeOptions options) throws OrtException {
+        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        try {
+            if (options.intraOpThreads() > 0) so.setIntraOpNumThreads(options.intraOpThreads());
+            so.setInterOpNumThreads(1);
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Between two inferences the pipeline decodes video on the same few cores: don't let idle ORT threads spin.
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return so;
+        } catch (OrtException | RuntimeException e) {
+            so.close();
+            throw e;
         }
     }
 
