@@ -3,13 +3,8 @@ package dev.facemark.trainer.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,11 +31,8 @@ import dev.facemark.trainer.report.LineChart;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -173,6 +165,7 @@ public final class TrainingRun {
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
                 ProgressBar bar = new ProgressBar(System.err, progress);
+                TrainStep stepper = new TrainStep(trainer, arch, spec, lossFn, size, guard);
                 boolean early = false;
                 int ranHere = 0;
                 while (state.epochsDone() < cfg.epochs() && ranHere < stopAfterEpochs) {
@@ -180,47 +173,20 @@ public final class TrainingRun {
                     int epoch = state.epochsDone();
                     long skippedBefore = guard.skipped(), clippedBefore = guard.clipped();
                     long t0 = System.nanoTime();
-                    double lossSum = 0;
-                    int seen = 0, steps = 0;
-                    long step = state.globalStep();
-                    float lr = cfg.lr();
-                    try (BatchPipeline.Epoch e = train.epoch(epoch, true)) {
-                        Batch b;
-                        while ((b = e.next()) != null) {
-                            lr = schedule.at(step);
-                            opt.setLearningRate(lr);
-                            StepResult r;
-                            try {
-                                r = trainStep(trainer, b, e, arch, spec, lossFn, size, guard);
-                            } catch (GradientGuard.DivergedException d) {
-                                throw new BadInputException(d.getMessage() + " (epoch " + (epoch + 1) + " step " + steps
-                                        + "): lower --lr (now " + cfg.lr() + ") or set --clip-grad");
-                            }
-                            if (r.outcome() != GradientGuard.Outcome.SKIPPED) {
-                                lossSum += r.loss() * cfg.batch();
-                                seen += cfg.batch();
-                            }
-                            steps++;
-                            step++;
-                            double el = (System.nanoTime() - t0) / 1e9;
-                            bar.update(epoch + 1, cfg.epochs(), steps, e.batches(), lossSum / seen, seen / el,
-                                    el / steps * (e.batches() - steps));
-                        }
-                    }
-                    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                    EpochSteps done = trainEpoch(stepper, train, epoch, state.globalStep(), schedule, opt, bar);
                     Validation.Result v = Validation.run(trainer, val, lossFn, size);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    EpochRecord rec = new EpochRecord(epoch + 1, lossSum / Math.max(1, seen), v.loss(), v.nme(), lr,
-                            seen / trainSeconds, seconds);
+                    EpochRecord rec = new EpochRecord(epoch + 1, done.lossSum() / Math.max(1, done.seen()), v.loss(), v.nme(),
+                            done.lastLr(), done.seen() / done.seconds(), seconds);
                     boolean better = rec.valNme() < state.bestValNme();
-                    state = state.after(rec, step);
+                    state = state.after(rec, done.endStep());
                     checkpoints.save(epoch + 1, model, net, contract(net, spec, state), opt, state, better);
                     EpochLog.write(runDir.resolve("log.csv"), state.history());
                     lossChart(state);
                     bar.finish(String.format(Locale.ROOT,
                             "epoch %d/%d train loss %.5f val loss %.5f val NME %.4f%s lr %.2e %.0f img/s %.0fs%s",
                             rec.epoch(), cfg.epochs(), rec.trainLoss(), rec.valLoss(), rec.valNme(), better ? "*" : "",
-                            lr, rec.imagesPerSecond(), seconds, guardNote(guard, skippedBefore, clippedBefore)));
+                            rec.lr(), rec.imagesPerSecond(), seconds, guardNote(guard, skippedBefore, clippedBefore)));
                     ranHere++;
                 }
                 if (early) log.printf(Locale.ROOT, "early stop: no better validation NME for %d epochs%n", cfg.patience());
@@ -235,71 +201,48 @@ public final class TrainingRun {
         }
     }
 
-    /** One optimisation step's loss and what the guard made of it. */
-    record StepResult(float loss, GradientGuard.Outcome outcome) { }
-
     private static String guardNote(GradientGuard g, long skippedBefore, long clippedBefore) {
         long s = g.skipped() - skippedBefore, c = g.clipped() - clippedBefore;
         return (s > 0 ? ", " + s + " non-finite steps skipped" : "") + (c > 0 ? ", " + c + " steps clipped to norm " + g.maxNorm() : "");
     }
 
-    private static StepResult trainStep(Trainer trainer, Batch b, BatchPipeline.Epoch epoch, ArchConfig a, CropSpec spec,
-                                        CoordinateLoss lossFn, float size, GradientGuard guard) {
-        int n = b.size();
-        // A per-step manager: every array of this step (inputs, activations, loss) is freed when it closes.
-        try (NDManager sm = trainer.getManager().newSubManager()) {
-            NDArray x = sm.create(FloatBuffer.wrap(b.pixels(), 0, n * b.sampleValues()),
-                    new Shape(n, a.channels(), a.height(), a.width()));
-            NDArray y = sm.create(FloatBuffer.wrap(b.targets(), 0, n * b.pointValues()),
-                    new Shape(n, spec.scheme().count(), 2));
-            epoch.release(b);
-            float l;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(new NDList(x));
-                NDArray loss = lossFn.compute(out.get(0), y, size);
-                gc.backward(loss);
-                l = loss.getFloat();
-            }
-            List<NDArray> grads = gradients(trainer);
-            GradientGuard.Outcome o;
-            try {
-                o = guard.check(l, grads);
-            } finally {
-                grads.forEach(NDArray::close); // handles only: the parameters keep their gradients
-            }
-            if (o != GradientGuard.Outcome.SKIPPED) trainer.step();
-            zeroGradients(trainer);
-            return new StepResult(l, o);
-        }
-    }
+    /** What one epoch of steps added up to. */
+    private record EpochSteps(double lossSum, int seen, long endStep, float lastLr, double seconds) { }
 
-    private static List<NDArray> gradients(Trainer trainer) {
-        List<NDArray> g = new ArrayList<>();
-        for (var p : trainer.getModel().getBlock().getParameters()) {
-            NDArray a = p.getValue().getArray();
-            if (a.hasGradient()) g.add(a.getGradient());
-        }
-        return g;
-    }
-
-    /**
-     * PyTorch adds each backward pass into the parameters' gradients, and DJL hands the optimizer a copy,
-     * so nothing clears them: without this every step would use the sum of all past gradients. A fill, not
-     * {@code g - g}, so that a skipped NaN gradient is cleared too. DJL's fill makes a scalar array on the
-     * manager of the array it fills, here the model's, which lives as long as the run: one scalar per
-     * parameter per step piled up there (118 a step for {@code fast}, and the OOM killer ended a 16-epoch
-     * run at 23 GB). So the handle moves to a manager of its own first, and the scalar goes with it.
-     */
-    static void zeroGradients(Trainer trainer) {
-        for (NDArray g : gradients(trainer)) {
-            try (NDManager scratch = NDManager.newBaseManager(g.getDevice())) {
-                g.attach(scratch);
-                g.set(ALL, 0f);
+    /** The training half of an epoch: every batch, each with the schedule's learning rate, one step each. */
+    private EpochSteps trainEpoch(TrainStep stepper, BatchPipeline train, int epoch, long startStep,
+                                  LearningRateSchedule schedule, ResumableAdam opt, ProgressBar bar) {
+        long t0 = System.nanoTime();
+        double lossSum = 0;
+        int seen = 0, steps = 0;
+        long step = startStep;
+        float lr = cfg.lr();
+        try (BatchPipeline.Epoch e = train.epoch(epoch, true)) {
+            Batch b;
+            while ((b = e.next()) != null) {
+                lr = schedule.at(step);
+                opt.setLearningRate(lr);
+                TrainStep.Result r;
+                try {
+                    r = stepper.run(b, e);
+                } catch (GradientGuard.DivergedException d) {
+                    throw new BadInputException(d.getMessage() + " (epoch " + (epoch + 1) + " step " + steps
+                            + "): lower --lr (now " + cfg.lr() + ") or set --clip-grad");
+                }
+                if (r.outcome() != GradientGuard.Outcome.SKIPPED) {
+                    lossSum += r.loss() * cfg.batch();
+                    seen += cfg.batch();
+                }
+                steps++;
+                step++;
+                double el = (System.nanoTime() - t0) / 1e9;
+                bar.update(epoch + 1, cfg.epochs(), steps, e.batches(), lossSum / seen, seen / el,
+                        el / steps * (e.batches() - steps));
             }
         }
+        return new EpochSteps(lossSum, seen, step, lr, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static final NDIndex ALL = new NDIndex(":");
     /** Where a warm-started run notes the model it started from (kept across resumes). */
     static final String INIT_FILE = "init_from.txt";
 

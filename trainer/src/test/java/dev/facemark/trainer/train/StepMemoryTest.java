@@ -45,7 +45,7 @@ class StepMemoryTest {
                             gc.backward(out.singletonOrThrow().abs().sum());
                         }
                         trainer.step();
-                        TrainingRun.zeroGradients(trainer);
+                        TrainStep.zeroGradients(trainer);
                     }
                     int now = model.getNDManager().getManagedArrays().size();
                     if (step == 1) before = now; // after the optimizer made its state
