@@ -14,8 +14,6 @@ import dev.facemark.core.model.ContractException;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.points.PointScheme;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,7 +42,6 @@ import java.util.Map;
  * <p>Not thread-safe (one scratch buffer); one instance per thread.
  */
 public final class LandmarkModel implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(LandmarkModel.class);
     /** Most faces one run takes when the batch dimension is dynamic; more run in several. */
     public static final int MAX_DYNAMIC_BATCH = 64;
 
@@ -84,34 +81,22 @@ public final class LandmarkModel implements AutoCloseable {
 
     private LandmarkModel(byte[] onnx, String name, RuntimeOptions options) {
         this.source = name;
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession s = null;
-        Device actual = Device.CPU;
-        try (OrtSession.SessionOptions so = cpuOptions(options)) {
-            if (options.device() == Device.CUDA) actual = addCuda(so, name);
-            try {
-                s = env.createSession(onnx, so);
-            } catch (OrtException e) {
-                if (actual != Device.CUDA) throw e;
-                log.warn("CUDA session for {} failed ({}); running on CPU", name, firstLine(e));
-                // The same CPU settings as a CPU session: threads, optimisation level, no spinning.
-                try (OrtSession.SessionOptions cpu = cpuOptions(options)) {
-                    actual = Device.CPU;
-                    s = env.createSession(onnx, cpu);
-                }
-            }
+        try {
+            OrtSessions.Opened opened = OrtSessions.open(onnx, name, options);
+            s = opened.session();
             this.session = s;
-            this.device = actual;
+            this.device = opened.device();
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             this.contract = ModelContract.fromMetadata(meta, name);
             this.confidence = ConfidenceCalibration.fromMetadata(meta);
             this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, name);
         } catch (OrtException e) {
-            closeQuietly(s);
+            OrtSessions.closeQuietly(s);
             cropper.close();
-            throw new ContractException(name + " is not a loadable ONNX model: " + firstLine(e), e);
+            throw new ContractException(name + " is not a loadable ONNX model: " + OrtSessions.firstLine(e), e);
         } catch (RuntimeException e) {
-            closeQuietly(s);
+            OrtSessions.closeQuietly(s);
             cropper.close();
             throw e;
         }
@@ -140,7 +125,7 @@ public final class LandmarkModel implements AutoCloseable {
         try {
             b = new Binding(n);
         } catch (OrtException e) {
-            throw new ContractException(source + ": cannot create tensors of the contract's shapes: " + firstLine(e), e);
+            throw new ContractException(source + ": cannot create tensors of the contract's shapes: " + OrtSessions.firstLine(e), e);
         }
         bindings.put(n, b);
         try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
@@ -150,35 +135,7 @@ public final class LandmarkModel implements AutoCloseable {
                     + contract.channels() + ", " + contract.inputHeight() + ", " + contract.inputWidth() + "] -> " + ModelContract.LANDMARKS_NAME
                     + " [" + n + ", " + contract.points() + ", 2]" + (heatmapSize > 0 ? " and " + ModelContract.HEATMAPS_NAME + " [" + n + ", "
                     + contract.points() + ", " + contract.heatmapHeight() + ", " + contract.heatmapWidth() + "]" : "")
-                    + "): " + firstLine(e) + "; re-export it", e);
-        }
-    }
-
-    /** Session settings for the CPU, shared by CPU sessions and the CPU fallback of a CUDA session. */
-    private static OrtSession.SessionOptions cpuOptions(RuntimeOptions options) throws OrtException {
-        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
-        try {
-            if (options.intraOpThreads() > 0) so.setIntraOpNumThreads(options.intraOpThreads());
-            so.setInterOpNumThreads(1);
-            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            // Between two inferences the pipeline decodes video on the same few cores: don't let idle ORT threads spin.
-            so.addConfigEntry("session.intra_op.allow_spinning", "0");
-            return so;
-        } catch (OrtException | RuntimeException e) {
-            so.close();
-            throw e;
-        }
-    }
-
-    /** Adds the CUDA execution provider; when that is impossible says why in one line and stays on CPU. */
-    private static Device addCuda(OrtSession.SessionOptions so, String name) {
-        try {
-            so.addCUDA(0);
-            return Device.CUDA;
-        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-            log.warn("CUDA requested for {} but unavailable ({}); running on CPU. "
-                    + "GPU inference needs the -Pcuda build (onnxruntime_gpu) with CUDA 12 and cuDNN 9.", name, firstLine(e));
-            return Device.CPU;
+                    + "): " + OrtSessions.firstLine(e) + "; re-export it", e);
         }
     }
 
@@ -286,7 +243,7 @@ public final class LandmarkModel implements AutoCloseable {
         try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
             // Outputs are pinned: ONNX Runtime wrote them into b's buffers.
         } catch (OrtException e) {
-            throw new IllegalStateException(source + ": inference failed: " + firstLine(e), e);
+            throw new IllegalStateException(source + ": inference failed: " + OrtSessions.firstLine(e), e);
         }
         long t2 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -323,7 +280,7 @@ public final class LandmarkModel implements AutoCloseable {
             try {
                 b = new Binding(batch);
             } catch (OrtException e) {
-                throw new IllegalStateException(source + ": cannot allocate tensors for batch " + batch + ": " + firstLine(e), e);
+                throw new IllegalStateException(source + ": cannot allocate tensors for batch " + batch + ": " + OrtSessions.firstLine(e), e);
             }
             bindings.put(batch, b);
         }
@@ -375,22 +332,10 @@ public final class LandmarkModel implements AutoCloseable {
         bindings.clear();
     }
 
-    /** ONNX Runtime's message, its first line, printable and cut to a readable length. */
-    private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        return Snippet.clean(nl < 0 ? m : m.substring(0, nl));
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        if (s == null) return;
-        try { s.close(); } catch (OrtException ignored) { /* already failing */ }
-    }
-
     @Override
     public void close() {
         closeBindings();
         cropper.close();
-        closeQuietly(session);
+        OrtSessions.closeQuietly(session);
     }
 }
