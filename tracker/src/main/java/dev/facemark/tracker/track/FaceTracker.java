@@ -20,7 +20,6 @@ import dev.facemark.tracker.profile.StageTimer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -111,7 +110,7 @@ public final class FaceTracker implements AutoCloseable {
             recover(bgr, frame, width, height, timeMs);
             t0 = System.nanoTime();
         }
-        mergeAndDrop();
+        TrackPruning.mergeAndDrop(tracks, params.loss().maxLost(), params.mergeIoU());
         List<TrackedFace> faces = new ArrayList<>(tracks.size());
         for (Track t : tracks) {
             if (t.framesLost == 0 && t.seen) faces.add(output(t));
@@ -258,29 +257,6 @@ public final class FaceTracker implements AutoCloseable {
         t.lastCx = box.cx();
         t.lastCy = box.cy();
         t.hasLast = true;
-    }
-
-    private void mergeAndDrop() {
-        for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
-            Track t = it.next();
-            if (t.framesLost > params.loss().maxLost() || (!t.seen && t.framesLost > 0)) it.remove();
-        }
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            outer:
-            for (int a = 0; a < tracks.size(); a++) {
-                for (int b = a + 1; b < tracks.size(); b++) {
-                    Track ta = tracks.get(a), tb = tracks.get(b);
-                    if (ta.box.iou(tb.box) > params.mergeIoU()) {
-                        // Same face twice: keep the older id (tracks are in creation order) unless it is the lost one.
-                        tracks.remove(ta.framesLost > 0 && tb.framesLost == 0 ? a : b);
-                        merged = true;
-                        break outer;
-                    }
-                }
-            }
-        }
     }
 
     private TrackedFace output(Track t) {
