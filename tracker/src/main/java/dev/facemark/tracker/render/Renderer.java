@@ -1,8 +1,5 @@
 package dev.facemark.tracker.render;
 
-import dev.facemark.core.geom.FaceBox;
-import dev.facemark.core.points.PointGroup;
-import dev.facemark.core.points.PointScheme;
 import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.TrackedFace;
@@ -15,8 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.lwjgl.opengl.GL33C.*;
@@ -37,6 +32,7 @@ public final class Renderer implements AutoCloseable {
     private final java.util.EnumMap<VideoImage.Format, ShaderProgram> videoShaders = new java.util.EnumMap<>(VideoImage.Format.class);
     private final OverlayBatch overlay;
     private final FontAtlas font;
+    private final FaceLayers layers;
     private final HeatmapOverlay heatmaps;
     private final int quadVao, quadVbo;
     private Framebuffer videoRgb;
@@ -73,6 +69,7 @@ public final class Renderer implements AutoCloseable {
         }
         this.overlay = new OverlayBatch();
         this.font = new FontAtlas(options.hudTextPx());
+        this.layers = new FaceLayers(options, overlay, font);
         this.heatmaps = new HeatmapOverlay();
         quadVao = glGenVertexArrays();
         quadVbo = glGenBuffers();
@@ -141,9 +138,9 @@ public final class Renderer implements AutoCloseable {
                 }
                 if (ph != null) ph.end(RenderPhases.Phase.HEATMAPS);
             }
-            for (TrackedFace f : result.faces()) drawFace(f);
+            for (TrackedFace f : result.faces()) layers.face(f, viewport);
         }
-        if (hud != null && options.isOn(Layer.HUD)) drawHud(hud, result);
+        if (hud != null && options.isOn(Layer.HUD)) layers.hud(hud, result);
         if (ph != null) ph.endCpu(RenderPhases.Phase.OVERLAY_CPU);
         overlay.flush(target.width(), target.height(), font.texture());
         if (ph != null) ph.end(RenderPhases.Phase.OVERLAY_DRAW);
@@ -215,80 +212,12 @@ public final class Renderer implements AutoCloseable {
         return videoRgb.colourTexture();
     }
 
-    private void drawFace(TrackedFace f) {
-        Viewport v = viewport;
-        PointScheme scheme = options.scheme();
-        boolean lost = f.framesLost() > 0;
-        int fade = lost ? 0x80 : 0xFF; // faces held while tracking is lost are drawn half transparent
-        float[] lm = f.landmarks();
-        int n = lm == null ? 0 : lm.length / 2;
-        if (options.isOn(Layer.CONTOURS) && n == scheme.count()) {
-            int[] e = scheme.edges();
-            int c = withAlpha(options.contourColour(), fade);
-            for (int i = 0; i + 1 < e.length; i += 2) {
-                overlay.line(v.toTargetX(lm[2 * e[i]]), v.toTargetY(lm[2 * e[i] + 1]),
-                        v.toTargetX(lm[2 * e[i + 1]]), v.toTargetY(lm[2 * e[i + 1] + 1]), options.lineWidth(), c);
-            }
-        }
-        if (options.isOn(Layer.POINTS) && n > 0) {
-            if (n == scheme.count()) {
-                for (PointGroup g : scheme.groups()) {
-                    int c = withAlpha(options.groupColour(g.name()), fade);
-                    float r = options.pointRadius(g.name());
-                    for (int i : g.indices()) overlay.disc(v.toTargetX(lm[2 * i]), v.toTargetY(lm[2 * i + 1]), r, c);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    overlay.disc(v.toTargetX(lm[2 * i]), v.toTargetY(lm[2 * i + 1]), options.pointRadius(), withAlpha(0xFFFFFFFF, fade));
-                }
-            }
-        }
-        if (options.isOn(Layer.BOXES) && f.box() != null) {
-            FaceBox b = f.box();
-            int c = withAlpha(options.boxColour(), fade);
-            float x0 = v.toTargetX(b.x()), y0 = v.toTargetY(b.y()), x1 = v.toTargetX(b.x() + b.w()), y1 = v.toTargetY(b.y() + b.h());
-            float lw = options.lineWidth();
-            overlay.rectOutline(x0 - lw / 2, y0 - lw / 2, x1 + lw / 2, y1 + lw / 2, lw, c);
-            String label = String.format(Locale.ROOT, "#%d %.2f%s", f.id(), f.score(), lost ? " lost " + f.framesLost() : "");
-            float tw = font.width(label), th = font.lineHeight();
-            float ly = Math.max(th, y0 - lw);
-            overlay.rect(x0 - lw / 2, ly - th, x0 - lw / 2 + tw + 6, ly, withAlpha(0x000000FF, 0xA0));
-            font.draw(overlay, label, x0 - lw / 2 + 3, ly - th * 0.25f, c);
-        }
-        if (options.isOn(Layer.POSE) && f.pose() != null) {
-            float[] p = PoseAxes.project(f.pose(), options.poseAxisLengthMm());
-            if (p != null) drawAxes(overlay, v, p, options.lineWidth() * 2, fade);
-        }
-    }
-
     /** Draws projected axes {origin, X tip, Y tip, Z tip} (source pixels) in red, green, blue. */
     public static void drawAxes(OverlayBatch batch, Viewport v, float[] p, float width, int alpha) {
         int[] colours = {0xFF3030FF, 0x30FF30FF, 0x3060FFFF};
         float ox = v.toTargetX(p[0]), oy = v.toTargetY(p[1]);
         for (int k = 0; k < 3; k++) {
             batch.line(ox, oy, v.toTargetX(p[2 + 2 * k]), v.toTargetY(p[3 + 2 * k]), width, withAlpha(colours[k], alpha));
-        }
-    }
-
-    private void drawHud(HudInfo hud, FrameResult r) {
-        StringBuilder sb = new StringBuilder();
-        if (!Double.isNaN(hud.fps())) sb.append(String.format(Locale.ROOT, "%.1f fps", hud.fps()));
-        if (!hud.modelName().isEmpty()) sb.append(sb.length() > 0 ? "  " : "").append(hud.modelName());
-        List<String> lines = new java.util.ArrayList<>();
-        if (sb.length() > 0) lines.add(sb.toString());
-        if (r != null) lines.add(String.format(Locale.ROOT, "frame %d  faces %d", r.frame(), r.faces().size()));
-        for (Map.Entry<String, Double> e : hud.stageMs().entrySet()) {
-            lines.add(String.format(Locale.ROOT, "%-10s %6.2f ms", e.getKey(), e.getValue()));
-        }
-        if (lines.isEmpty()) return;
-        float lh = font.lineHeight(), pad = 6;
-        float w = 0;
-        for (String s : lines) w = Math.max(w, font.width(s));
-        overlay.rect(pad, pad, pad * 3 + w, pad * 3 + lh * lines.size(), 0x00000090);
-        float y = pad * 2 + lh * 0.8f;
-        for (String s : lines) {
-            font.draw(overlay, s, pad * 2, y, 0xFFFFFFFF);
-            y += lh;
         }
     }
 
