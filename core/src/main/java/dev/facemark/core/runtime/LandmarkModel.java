@@ -1,8 +1,5 @@
 package dev.facemark.core.runtime;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.facemark.core.Snippet;
@@ -22,7 +19,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +50,7 @@ public final class LandmarkModel implements AutoCloseable {
     private final Predictions predictions;
     private final ConfidenceCalibration confidence; // null: the raw score is the confidence
     private final int inputSize, landmarkSize, heatmapSize;
-    private final Map<Integer, Binding> bindings = new HashMap<>();
+    private final Map<Integer, TensorBinding> bindings = new HashMap<>();
     private FloatBuffer input;
     private boolean flipTest;
     private CropTransform[] flipped = new CropTransform[0];
@@ -121,9 +117,9 @@ public final class LandmarkModel implements AutoCloseable {
     private void trialRun() {
         int n = signature.batch() > 0 ? signature.batch() : 2;
         ensureInput(n);
-        Binding b;
+        TensorBinding b;
         try {
-            b = new Binding(n);
+            b = new TensorBinding(input, n, contract, heatmapSize > 0);
         } catch (OrtException e) {
             throw new ContractException(source + ": cannot create tensors of the contract's shapes: " + OrtSessions.firstLine(e), e);
         }
@@ -239,7 +235,7 @@ public final class LandmarkModel implements AutoCloseable {
             cropper.cropInto(image, crops[start + i], contract.normalization(), in);
         }
         long t1 = System.nanoTime();
-        Binding b = binding(batch);
+        TensorBinding b = binding(batch);
         try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
             // Outputs are pinned: ONNX Runtime wrote them into b's buffers.
         } catch (OrtException e) {
@@ -274,11 +270,11 @@ public final class LandmarkModel implements AutoCloseable {
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    private Binding binding(int batch) {
-        Binding b = bindings.get(batch);
+    private TensorBinding binding(int batch) {
+        TensorBinding b = bindings.get(batch);
         if (b == null) {
             try {
-                b = new Binding(batch);
+                b = new TensorBinding(input, batch, contract, heatmapSize > 0);
             } catch (OrtException e) {
                 throw new IllegalStateException(source + ": cannot allocate tensors for batch " + batch + ": " + OrtSessions.firstLine(e), e);
             }
@@ -287,48 +283,8 @@ public final class LandmarkModel implements AutoCloseable {
         return b;
     }
 
-    /** Input view and pinned outputs for one batch size, all over reused direct memory. */
-    private final class Binding implements AutoCloseable {
-        final OnnxTensor inputTensor, landmarksTensor, heatmapsTensor;
-        final FloatBuffer landmarks, heatmaps;
-        final Map<String, OnnxTensor> inputs;
-        final Map<String, OnnxValue> outputs = new LinkedHashMap<>();
-
-        Binding(int n) throws OrtException {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            FloatBuffer view = input.duplicate();
-            view.position(0).limit(n * inputSize);
-            inputTensor = OnnxTensor.createTensor(env, view.slice(),
-                    new long[] {n, contract.channels(), contract.inputHeight(), contract.inputWidth()});
-            landmarks = direct(n * landmarkSize);
-            landmarksTensor = OnnxTensor.createTensor(env, landmarks, new long[] {n, contract.points(), 2});
-            outputs.put(ModelContract.LANDMARKS_NAME, landmarksTensor);
-            if (heatmapSize > 0) {
-                heatmaps = direct(n * heatmapSize);
-                heatmapsTensor = OnnxTensor.createTensor(env, heatmaps,
-                        new long[] {n, contract.points(), contract.heatmapHeight(), contract.heatmapWidth()});
-                outputs.put(ModelContract.HEATMAPS_NAME, heatmapsTensor);
-            } else {
-                heatmaps = null;
-                heatmapsTensor = null;
-            }
-            inputs = Map.of(ModelContract.INPUT_NAME, inputTensor);
-        }
-
-        @Override
-        public void close() {
-            inputTensor.close();
-            landmarksTensor.close();
-            if (heatmapsTensor != null) heatmapsTensor.close();
-        }
-    }
-
-    private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
     private void closeBindings() {
-        bindings.values().forEach(Binding::close);
+        bindings.values().forEach(TensorBinding::close);
         bindings.clear();
     }
 
