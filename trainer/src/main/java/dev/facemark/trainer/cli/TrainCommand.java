@@ -1,5 +1,6 @@
 package dev.facemark.trainer.cli;
 
+import dev.facemark.trainer.train.RunConfigFile;
 import dev.facemark.trainer.train.TrainConfig;
 import dev.facemark.trainer.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -27,8 +28,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg;
-        if (resume && Files.isRegularFile(o.out.resolve("config.json"))) {
-            cfg = TrainingRun.readConfig(o.out);
+        if (resume && Files.isRegularFile(o.out.resolve(RunConfigFile.NAME))) {
+            cfg = RunConfigFile.read(o.out);
             if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) cfg = cfg.withEpochs(o.epochs);
         } else {
             cfg = o.config();

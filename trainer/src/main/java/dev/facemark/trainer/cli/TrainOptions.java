@@ -1,5 +1,7 @@
 package dev.facemark.trainer.cli;
 
+import dev.facemark.trainer.train.AdamVariant;
+import dev.facemark.trainer.train.CoordinateLoss;
 import dev.facemark.trainer.train.GradientGuard;
 import dev.facemark.trainer.train.TrainConfig;
 import picocli.CommandLine.Option;
@@ -27,7 +29,10 @@ public final class TrainOptions {
     @Option(names = "--wd", defaultValue = "1e-4", description = "weight decay") float wd;
     @Option(names = "--input-size", description = "N or WxH (default: the architecture's)") String inputSize;
     @Option(names = "--channels", defaultValue = "0", description = "1 (grey) or 3 (RGB); default: the architecture's") int channels;
-    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the initial weights, batch order and augmentation"
+            + " (and of the validation split unless --val-seed is given)") long seed;
+    @Option(names = "--val-seed", paramLabel = "SEED", description = "seed of the validation split (and of --max-faces' subset): keep it"
+            + " when --seed changes so that validation NMEs of the runs compare (default: --seed)") Long valSeed;
     @Option(names = "--out", required = true, description = "run folder") Path out;
     @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
     @Option(names = "--max-faces", defaultValue = "0", description = "use at most N faces (tiny runs); 0 = all") int maxFaces;
@@ -52,16 +57,27 @@ public final class TrainOptions {
         if (epochs <= 0) throw new UserException("--epochs must be > 0");
         if (batch <= 0) throw new UserException("--batch must be > 0");
         if (!(lr > 0)) throw new UserException("--lr must be > 0");
-        if (!optimizer.equalsIgnoreCase("adam") && !optimizer.equalsIgnoreCase("adamw")) {
-            throw new UserException("--optimizer must be adam or adamw, got '" + optimizer + "'");
-        }
-        if (!loss.equalsIgnoreCase("l1") && !loss.equalsIgnoreCase("mse")) throw new UserException("--loss must be l1 or mse, got '" + loss + "'");
+        AdamVariant adam = parsed("--optimizer", () -> AdamVariant.parse(optimizer));
+        CoordinateLoss lossFn = parsed("--loss", () -> CoordinateLoss.parse(loss));
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
         if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
-        return new TrainConfig(arch, archOptions, data, dataRoot.toString(), epochs, batch, lr, optimizer.toLowerCase(), loss.toLowerCase(), wd,
-                wh[0], wh[1], channels, seed, valFraction, maxFaces, threads, workers, warmup, patience, cacheMb, !noAugment, !noExport, detectorBoxes, clipGrad);
+        return new TrainConfig(
+                new TrainConfig.Network(arch, archOptions, wh[0], wh[1], channels),
+                new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes),
+                new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
+                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad),
+                new TrainConfig.Compute(threads, workers, cacheMb),
+                seed, !noExport);
+    }
+
+    private static <T> T parsed(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage());
+        }
     }
 
     static int[] parseSize(String s) {

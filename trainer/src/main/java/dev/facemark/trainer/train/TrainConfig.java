@@ -5,54 +5,89 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything that defines a training run. Saved in the run folder, so {@code --resume} continues
- * with the same settings.
+ * Everything that defines a training run, grouped by what each part decides. Saved in the run folder as
+ * {@code config.json}, so {@code --resume} continues with the same settings ({@link RunConfigFile}).
  *
- * @param arch          architecture name (see the model registry)
- * @param archOptions   architecture options (e.g. variant=small for unet, head=regress for fast)
- * @param datasets      training sets ("300w", "ytf"): their TRAIN splits only
- * @param dataRoot      folder that holds the datasets
- * @param epochs        number of epochs
- * @param batch         batch size
- * @param lr            peak learning rate
- * @param optimizer     "adam" or "adamw"
- * @param loss          "l1" or "mse"
- * @param weightDecay   weight decay (decoupled for adamw, L2 for adam)
- * @param inputWidth    model input width in pixels (0 = the architecture's default)
- * @param inputHeight   model input height in pixels (0 = the architecture's default)
- * @param channels      1 (grey) or 3 (RGB)
- * @param seed          seed for the split, initial weights, batch order and augmentation
- * @param valFraction   part of the training faces held out for validation (by clip)
- * @param maxFaces      use at most this many faces (0 = all), for tiny runs
- * @param threads       PyTorch intra-op threads
- * @param workers       data pipeline threads
- * @param warmupEpochs  linear warmup length, epochs (fractions allowed)
- * @param patience      stop after this many epochs without a better validation NME (0 = never)
- * @param cacheMb       decoded-image cache budget, MiB
- * @param augment       augmentation on (false: plain test crops, for debugging)
- * @param exportOnnx    export ONNX at the end of the run
- * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
- * @param clipGrad      global gradient-norm limit: negative = auto (see {@link GradientGuard#resolveNorm}), 0 = off;
- *                      runs saved before this option read as 0, so they resume as they ran
+ * @param network      which network, at what input
+ * @param data         which faces, how they are split and augmented
+ * @param schedule     how long and how fast
+ * @param optimisation what is minimised, and how
+ * @param compute      threads and memory (do not change the result's meaning, only its speed)
+ * @param seed         seed for the initial weights, batch order and augmentation
+ * @param exportOnnx   export ONNX at the end of the run
  */
-public record TrainConfig(String arch, Map<String, String> archOptions, List<String> datasets, String dataRoot, int epochs, int batch, float lr,
-                          String optimizer, String loss, float weightDecay, int inputWidth, int inputHeight, int channels, long seed,
-                          double valFraction, int maxFaces, int threads, int workers, float warmupEpochs,
-                          int patience, int cacheMb, boolean augment, boolean exportOnnx, float detectorBoxes,
-                          float clipGrad) {
+public record TrainConfig(Network network, Data data, Schedule schedule, Optimisation optimisation, Compute compute,
+                          long seed, boolean exportOnnx) {
 
-    public TrainConfig {
-        archOptions = new TreeMap<>(archOptions == null ? Map.of() : archOptions);
-        datasets = List.copyOf(datasets);
+    /**
+     * @param arch        architecture name (see the model registry)
+     * @param options     architecture options (e.g. variant=small for unet, head=regress for fast)
+     * @param inputWidth  model input width in pixels (0 = the architecture's default)
+     * @param inputHeight model input height in pixels (0 = the architecture's default)
+     * @param channels    1 (grey) or 3 (RGB); 0 = the architecture's default
+     */
+    public record Network(String arch, Map<String, String> options, int inputWidth, int inputHeight, int channels) {
+        public Network {
+            options = new TreeMap<>(options == null ? Map.of() : options);
+        }
     }
 
+    /**
+     * @param datasets      training sets ("300w", "ytf"): their TRAIN splits only
+     * @param root          folder that holds the datasets
+     * @param valFraction   part of the training faces held out for validation (by clip)
+     * @param splitSeed     seed of the face subset ({@code maxFaces}) and the validation split: kept apart from the
+     *                      run's seed so that runs with other seeds are still validated on the same faces
+     * @param maxFaces      use at most this many faces (0 = all), for tiny runs
+     * @param augment       augmentation on (false: plain test crops, for debugging)
+     * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
+     */
+    public record Data(List<String> datasets, String root, double valFraction, long splitSeed, int maxFaces, boolean augment,
+                       float detectorBoxes) {
+        public Data {
+            datasets = List.copyOf(datasets);
+        }
+    }
+
+    /**
+     * @param epochs       number of epochs
+     * @param batch        batch size
+     * @param lr           peak learning rate (warmup, then cosine to 1% of it)
+     * @param warmupEpochs linear warmup length, epochs (fractions allowed)
+     * @param patience     stop after this many epochs without a better validation NME (0 = never)
+     */
+    public record Schedule(int epochs, int batch, float lr, float warmupEpochs, int patience) {
+        public Schedule withEpochs(int e) { return new Schedule(e, batch, lr, warmupEpochs, patience); }
+        public Schedule withLr(float l) { return new Schedule(epochs, batch, l, warmupEpochs, patience); }
+    }
+
+    /**
+     * @param loss        the coordinate loss
+     * @param optimizer   Adam or AdamW
+     * @param weightDecay weight decay (decoupled for AdamW, L2 for Adam)
+     * @param clipGrad    global gradient-norm limit: negative = auto (see {@link GradientGuard#resolveNorm}), 0 = off;
+     *                    runs saved before this option read as 0, so they resume as they ran
+     */
+    public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad) { }
+
+    /**
+     * @param threads PyTorch intra-op threads
+     * @param workers data pipeline threads
+     * @param cacheMb decoded-image cache budget, MiB
+     */
+    public record Compute(int threads, int workers, int cacheMb) { }
+
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(arch, archOptions, datasets, dataRoot, e, batch, lr, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes, clipGrad);
+        return new TrainConfig(network, data, schedule.withEpochs(e), optimisation, compute, seed, exportOnnx);
     }
 
     public TrainConfig withLr(float l) {
-        return new TrainConfig(arch, archOptions, datasets, dataRoot, epochs, batch, l, optimizer, loss, weightDecay, inputWidth, inputHeight, channels,
-                seed, valFraction, maxFaces, threads, workers, warmupEpochs, patience, cacheMb, augment, exportOnnx, detectorBoxes, clipGrad);
+        return new TrainConfig(network, data, schedule.withLr(l), optimisation, compute, seed, exportOnnx);
     }
+
+    // The parts read most often.
+    public String arch() { return network.arch(); }
+    public int epochs() { return schedule.epochs(); }
+    public int batch() { return schedule.batch(); }
+    public float lr() { return schedule.lr(); }
 }

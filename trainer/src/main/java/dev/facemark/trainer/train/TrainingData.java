@@ -16,10 +16,11 @@ import java.util.Locale;
 final class TrainingData {
     private TrainingData() {}
 
-    /** The training and validation faces of {@code cfg}'s datasets (at most {@code maxFaces}), split by clip. */
+    /** The training and validation faces of {@code cfg}'s datasets (at most {@code maxFaces}), split by clip with the split seed. */
     static DatasetSplit split(TrainConfig cfg, PrintStream log) {
-        Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(cfg.dataRoot()), cfg.datasets()), cfg.maxFaces(), cfg.seed());
-        DatasetSplit split = TrainingFaces.split(all, cfg.valFraction(), cfg.seed());
+        TrainConfig.Data d = cfg.data();
+        Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(d.root()), d.datasets()), d.maxFaces(), d.splitSeed());
+        DatasetSplit split = TrainingFaces.split(all, d.valFraction(), d.splitSeed());
         if (split.train().size() < cfg.batch()) {
             throw new BadInputException("only " + split.train().size() + " training faces for batch size " + cfg.batch()
                     + ": lower --batch or raise --max-faces");
@@ -31,11 +32,12 @@ final class TrainingData {
 
     /** Calibrated Haar boxes of the training faces (cached in the run folder), or null when the run uses none. */
     static DetectorBoxes detectorBoxes(TrainConfig cfg, DatasetSplit split, Path runDir, PrintStream log) throws IOException {
-        if (cfg.detectorBoxes() <= 0) return null;
+        float share = cfg.data().detectorBoxes();
+        if (share <= 0) return null;
         log.println("detector boxes: finding training faces with Haar (cached in detections.tsv) ...");
-        DetectorBoxes d = DetectorBoxes.load(split.train().samples(), DetectorCalibration.HAAR, runDir.resolve("detections.tsv"), cfg.workers());
+        DetectorBoxes d = DetectorBoxes.load(split.train().samples(), DetectorCalibration.HAAR, runDir.resolve("detections.tsv"), cfg.compute().workers());
         log.printf(Locale.ROOT, "detector boxes: %d of %d faces found; %.0f%% of crops use them%n", d.found(),
-                split.train().size(), 100 * cfg.detectorBoxes());
+                split.train().size(), 100 * share);
         return d;
     }
 }

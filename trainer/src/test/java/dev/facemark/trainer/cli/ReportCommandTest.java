@@ -9,6 +9,8 @@ import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
 import dev.facemark.trainer.onnx.OnnxExporter;
+import dev.facemark.trainer.train.AdamVariant;
+import dev.facemark.trainer.train.CoordinateLoss;
 import dev.facemark.trainer.train.TrainConfig;
 import dev.facemark.trainer.train.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,11 @@ class ReportCommandTest {
     @Test
     void pageReferencesEverySection() throws Exception {
         Path run = tmp.resolve("run");
-        TrainConfig cfg = new TrainConfig("nose", Map.of(), List.of("300w"), TestData.requireRoot().toString(), 2, 4, 1e-3f,
-                "adamw", "l1", 1e-4f, 0, 0, 1, 3L, 0.25, 10, 1, 1, 0f, 0, 128, false, false, 0f, -1f);
+        TrainConfig cfg = new TrainConfig(new TrainConfig.Network("nose", Map.of(), 0, 0, 1),
+                new TrainConfig.Data(List.of("300w"), TestData.requireRoot().toString(), 0.25, 3L, 10, false, 0f),
+                new TrainConfig.Schedule(2, 4, 1e-3f, 0f, 0),
+                new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 1e-4f, -1f),
+                new TrainConfig.Compute(1, 1, 128), 3L, false);
         new TrainingRun(cfg, run, new PrintStream(OutputStream.nullOutputStream()), false).run(false);
         LandmarkNet net = Architectures.create("fast", new ArchConfig(32, 32, 1, 68, Map.of("head", "heatmap")));
         Path onnx = tmp.resolve("hm.onnx");

@@ -1,0 +1,39 @@
+package dev.facemark.trainer.cli;
+
+import dev.facemark.trainer.train.AdamVariant;
+import dev.facemark.trainer.train.CoordinateLoss;
+import dev.facemark.trainer.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's spelling of a run becomes the grouped config, with typed optimiser and loss. */
+class TrainOptionsTest {
+    static TrainConfig parse(String... args) {
+        return CommandLine.populateCommand(new TrainOptions(), args).config();
+    }
+
+    @Test
+    void splitSeedFollowsSeedUnlessGiven() {
+        TrainConfig plain = parse("--arch", "fast", "--out", "r", "--seed", "43");
+        assertEquals(43, plain.seed());
+        assertEquals(43, plain.data().splitSeed());
+        TrainConfig kept = parse("--arch", "fast", "--out", "r", "--seed", "43", "--val-seed", "42");
+        assertEquals(43, kept.seed());
+        assertEquals(42, kept.data().splitSeed());
+    }
+
+    @Test
+    void optimiserAndLossAreTyped() {
+        TrainConfig c = parse("--arch", "fast", "--out", "r", "--optimizer", "Adam", "--loss", "L2", "--input-size", "96x80");
+        assertEquals(AdamVariant.ADAM, c.optimisation().optimizer());
+        assertEquals(CoordinateLoss.MSE, c.optimisation().loss());
+        assertEquals(96, c.network().inputWidth());
+        assertEquals(80, c.network().inputHeight());
+        UserException e = assertThrows(UserException.class, () -> parse("--arch", "fast", "--out", "r", "--loss", "huber"));
+        assertTrue(e.getMessage().startsWith("--loss") && e.getMessage().contains("huber"), e.getMessage());
+    }
+}
