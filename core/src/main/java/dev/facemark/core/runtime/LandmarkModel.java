@@ -3,13 +3,10 @@ package dev.facemark.core.runtime;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.facemark.core.Snippet;
-import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
-import dev.facemark.core.image.Cropper;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.model.ModelContract;
-import dev.facemark.core.points.PointScheme;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.io.IOException;
@@ -35,6 +32,10 @@ import java.util.Map;
  * ({@link ModelSignature}) and one real run on a blank batch, so that a model whose graph computes
  * other shapes than it declares is refused when it is opened, not on the first face.
  *
+ * <p>Pre- and post-processing are their own units, as in DJL's {@code Translator}: {@link FaceEncoder} makes
+ * the crops and their input pixels, an {@link OutputDecoder} per head type reads the answers; this class owns
+ * the session, the batching and the memory.
+ *
  * <p>Not thread-safe (one scratch buffer); one instance per thread.
  */
 public final class LandmarkModel implements AutoCloseable {
@@ -46,10 +47,11 @@ public final class LandmarkModel implements AutoCloseable {
     private final ModelSignature signature;
     private final Device device;
     private final OrtSession session;
-    private final Cropper cropper = new Cropper();
+    private final FaceEncoder encoder;
+    private final OutputDecoder decoder;
     private final Predictions predictions;
     private final ConfidenceCalibration confidence; // null: the raw score is the confidence
-    private final int inputSize, landmarkSize, heatmapSize;
+    private final int inputSize;
     private final Map<Integer, TensorBinding> bindings = new HashMap<>();
     private FloatBuffer input;
     private boolean flipTest;
@@ -86,21 +88,19 @@ public final class LandmarkModel implements AutoCloseable {
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             this.contract = ModelContract.fromMetadata(meta, name);
             this.confidence = ConfidenceCalibration.fromMetadata(meta);
-            this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, name);
+            this.decoder = OutputDecoder.of(contract);
+            this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, decoder.outputShapes(-1), name);
         } catch (OrtException e) {
             OrtSessions.closeQuietly(s);
-            cropper.close();
             throw new ContractException(name + " is not a loadable ONNX model: " + OrtSessions.firstLine(e), e);
         } catch (RuntimeException e) {
             OrtSessions.closeQuietly(s);
-            cropper.close();
             throw e;
         }
-        // Bounded by the contract (ModelContract.MAX_SIDE, MAX_HEATMAP_VALUES): these products fit an int.
+        // Bounded by the contract (ModelContract.MAX_SIDE): the product fits an int.
         inputSize = contract.channels() * contract.inputWidth() * contract.inputHeight();
-        landmarkSize = contract.points() * 2;
-        heatmapSize = signature.hasHeatmaps() ? contract.points() * contract.heatmapWidth() * contract.heatmapHeight() : 0;
-        predictions = new Predictions(contract.points(), signature.hasHeatmaps(), contract.heatmapWidth(), contract.heatmapHeight(), confidence);
+        predictions = new Predictions(contract.points(), decoder.heatmaps(), contract.heatmapWidth(), contract.heatmapHeight(), confidence);
+        encoder = new FaceEncoder(contract); // last: the one native holder made here, closed by close() from now on
         try {
             ensureInput(signature.batch() > 0 ? signature.batch() : 4);
             trialRun();
@@ -119,7 +119,7 @@ public final class LandmarkModel implements AutoCloseable {
         ensureInput(n);
         TensorBinding b;
         try {
-            b = new TensorBinding(input, n, contract, heatmapSize > 0);
+            b = new TensorBinding(input, n, contract, decoder);
         } catch (OrtException e) {
             throw new ContractException(source + ": cannot create tensors of the contract's shapes: " + OrtSessions.firstLine(e), e);
         }
@@ -127,10 +127,11 @@ public final class LandmarkModel implements AutoCloseable {
         try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
             // Only whether it runs matters.
         } catch (OrtException e) {
+            StringBuilder shapes = new StringBuilder();
+            decoder.outputShapes(n).forEach((name, shape) -> shapes.append(shapes.length() == 0 ? "" : " and ").append(name)
+                    .append(' ').append(java.util.Arrays.toString(shape)));
             throw new ContractException(source + ": the graph does not run with its contract's shapes (input [" + n + ", "
-                    + contract.channels() + ", " + contract.inputHeight() + ", " + contract.inputWidth() + "] -> " + ModelContract.LANDMARKS_NAME
-                    + " [" + n + ", " + contract.points() + ", 2]" + (heatmapSize > 0 ? " and " + ModelContract.HEATMAPS_NAME + " [" + n + ", "
-                    + contract.points() + ", " + contract.heatmapHeight() + ", " + contract.heatmapWidth() + "]" : "")
+                    + contract.channels() + ", " + contract.inputHeight() + ", " + contract.inputWidth() + "] -> " + shapes
                     + "): " + OrtSessions.firstLine(e) + "; re-export it", e);
         }
     }
@@ -163,7 +164,7 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** The contract's test-time crop around a reference box (tight landmark box or calibrated detector box). */
     public CropTransform cropFor(FaceBox reference, float angle) {
-        return contract.boxPolicy().testCrop(reference, angle, contract.inputWidth(), contract.inputHeight());
+        return encoder.cropFor(reference, angle);
     }
 
     /**
@@ -172,9 +173,7 @@ public final class LandmarkModel implements AutoCloseable {
      * {@code derotate} (MediaPipe's crop-from-landmarks), through the model's box policy.
      */
     public CropTransform cropFromLandmarks(float[] points, boolean derotate) {
-        int[] eyes = contract.scheme().outerEyeCorners();
-        float angle = derotate && eyes != null ? CropFromLandmarks.roll(points, eyes[0], eyes[1]) : 0f;
-        return cropFor(CropFromLandmarks.box(points, angle), angle);
+        return encoder.cropFromLandmarks(points, derotate);
     }
 
     /** Runs every crop of one image; see {@link #predict(Mat, CropTransform[], int)}. */
@@ -203,24 +202,10 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** Faces and their mirrored crops in one batch of 2 x count, then the mirrored half folded into the first. */
     private Predictions predictFlipped(Mat image, CropTransform[] crops, int count) {
-        if (flipped.length < 2 * count) flipped = new CropTransform[2 * count];
-        for (int i = 0; i < count; i++) {
-            flipped[i] = crops[i];
-            flipped[count + i] = crops[i].mirrored();
-        }
+        flipped = FlipAverage.withMirrored(crops, count, flipped);
         runAll(image, flipped, 2 * count);
         long t0 = System.nanoTime();
-        PointScheme scheme = contract.scheme();
-        for (int i = 0; i < count; i++) {
-            float[] xy = predictions.landmarkSlot(i), mirror = predictions.landmarkSlot(count + i);
-            for (int p = 0; p < scheme.count(); p++) {
-                int q = scheme.mirrorOf(p);
-                xy[2 * p] = 0.5f * (xy[2 * p] + mirror[2 * q]);
-                xy[2 * p + 1] = 0.5f * (xy[2 * p + 1] + mirror[2 * q + 1]);
-            }
-            crops[i].toInput(xy, predictions.inputSlot(i));
-        }
-        predictions.truncate(count);
+        FlipAverage.fold(predictions, crops, count, contract.scheme());
         predictions.decodeNanos += System.nanoTime() - t0;
         return predictions;
     }
@@ -232,7 +217,7 @@ public final class LandmarkModel implements AutoCloseable {
         in.clear();
         for (int i = 0; i < n; i++) {
             predictions.crop(start + i, crops[start + i]);
-            cropper.cropInto(image, crops[start + i], contract.normalization(), in);
+            encoder.encode(image, crops[start + i], in);
         }
         long t1 = System.nanoTime();
         TensorBinding b = binding(batch);
@@ -243,16 +228,7 @@ public final class LandmarkModel implements AutoCloseable {
         }
         long t2 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            int face = start + i;
-            float[] xy = predictions.inputSlot(face);
-            b.landmarks.get(i * landmarkSize, xy, 0, landmarkSize);
-            crops[face].toSource(xy, predictions.landmarkSlot(face));
-            if (heatmapSize > 0) {
-                float[] maps = predictions.mapSlot(face);
-                b.heatmaps.get(i * heatmapSize, maps, 0, heatmapSize);
-                HeatmapConfidence.peakMass(maps, 0, contract.points(), contract.heatmapWidth(), contract.heatmapHeight(),
-                        predictions.scoreSlot(face));
-            }
+            decoder.decode(b.answers, i, crops[start + i], predictions, start + i);
         }
         long t3 = System.nanoTime();
         predictions.cropNanos += t1 - t0;
@@ -274,7 +250,7 @@ public final class LandmarkModel implements AutoCloseable {
         TensorBinding b = bindings.get(batch);
         if (b == null) {
             try {
-                b = new TensorBinding(input, batch, contract, heatmapSize > 0);
+                b = new TensorBinding(input, batch, contract, decoder);
             } catch (OrtException e) {
                 throw new IllegalStateException(source + ": cannot allocate tensors for batch " + batch + ": " + OrtSessions.firstLine(e), e);
             }
@@ -291,7 +267,7 @@ public final class LandmarkModel implements AutoCloseable {
     @Override
     public void close() {
         closeBindings();
-        cropper.close();
+        if (encoder != null) encoder.close();
         OrtSessions.closeQuietly(session);
     }
 }

@@ -6,7 +6,6 @@ import ai.onnxruntime.TensorInfo;
 import dev.facemark.core.Snippet;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.model.ModelContract;
-import dev.facemark.core.model.OutputKind;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -19,37 +18,32 @@ import java.util.Map;
  * @param batch the model's batch dimension: -1 when dynamic (all faces of a frame go in one run),
  *              otherwise the fixed batch size the runtime must pad to (at most {@value #MAX_FIXED_BATCH})
  */
-public record ModelSignature(int batch, boolean hasHeatmaps) {
+public record ModelSignature(int batch) {
     /** Largest fixed batch dimension accepted: the runtime pads every run to it. */
     public static final int MAX_FIXED_BATCH = 64;
 
-    public static ModelSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs,
-                                       ModelContract c, String file) {
+    /**
+     * Checks the graph's input against the contract and its outputs against {@code outputs}, the shapes the
+     * head's decoder reads (any batch in dimension 0), and that every fixed batch dimension agrees.
+     */
+    static ModelSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> graphOutputs, ModelContract c,
+                                Map<String, long[]> outputs, String file) {
         long[] in = tensor(inputs, ModelContract.INPUT_NAME, "input", file);
         expect(in, new long[] {-1, c.channels(), c.inputHeight(), c.inputWidth()}, "input '" + ModelContract.INPUT_NAME + "'", file);
-        long[] lm = tensor(outputs, ModelContract.LANDMARKS_NAME, "output", file);
-        expect(lm, new long[] {-1, c.points(), 2}, "output '" + ModelContract.LANDMARKS_NAME + "'", file);
-        boolean heat = c.outputKind() == OutputKind.HEATMAPS;
-        long[] hm = null;
-        if (heat) {
-            hm = tensor(outputs, ModelContract.HEATMAPS_NAME, "output", file);
-            expect(hm, new long[] {-1, c.points(), c.heatmapHeight(), c.heatmapWidth()},
-                    "output '" + ModelContract.HEATMAPS_NAME + "'", file);
-        }
         if (in[0] > MAX_FIXED_BATCH) {
             throw new ContractException(file + ": input '" + ModelContract.INPUT_NAME + "' has a fixed batch of " + in[0]
                     + " faces, more than the " + MAX_FIXED_BATCH + " the runtime pads to; export it with a dynamic batch");
         }
         int batch = in[0] > 0 ? (int) in[0] : -1;
-        if (lm[0] > 0 && lm[0] != batch) {
-            throw new ContractException(file + ": input batch " + (batch < 0 ? "N (dynamic)" : batch) + " but landmark batch " + lm[0]
-                    + "; re-export it");
+        for (Map.Entry<String, long[]> o : outputs.entrySet()) {
+            long[] actual = tensor(graphOutputs, o.getKey(), "output", file);
+            expect(actual, o.getValue(), "output '" + o.getKey() + "'", file);
+            if (actual[0] > 0 && actual[0] != batch) {
+                throw new ContractException(file + ": input batch " + (batch < 0 ? "N (dynamic)" : batch) + " but output '" + o.getKey()
+                        + "' batch " + actual[0] + "; re-export it");
+            }
         }
-        if (hm != null && hm[0] > 0 && hm[0] != batch) {
-            throw new ContractException(file + ": input batch " + (batch < 0 ? "N (dynamic)" : batch) + " but heatmap batch " + hm[0]
-                    + "; re-export it");
-        }
-        return new ModelSignature(batch, heat);
+        return new ModelSignature(batch);
     }
 
     private static long[] tensor(Map<String, NodeInfo> nodes, String name, String what, String file) {

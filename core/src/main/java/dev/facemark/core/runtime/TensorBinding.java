@@ -17,12 +17,13 @@ import java.util.Map;
  * reads the faces where the cropper wrote them and writes its answers where the decoder reads them.
  */
 final class TensorBinding implements AutoCloseable {
-    final FloatBuffer landmarks, heatmaps; // heatmaps: null when the model has none
     final Map<String, OnnxTensor> inputs;
     final Map<String, OnnxValue> outputs = new LinkedHashMap<>();
+    /** The output buffers by name, as the decoder reads them. */
+    final Map<String, FloatBuffer> answers = new LinkedHashMap<>();
 
     /** Tensors for {@code n} faces; the input is a view of the first {@code n} crops of {@code input}. */
-    TensorBinding(FloatBuffer input, int n, ModelContract c, boolean withHeatmaps) throws OrtException {
+    TensorBinding(FloatBuffer input, int n, ModelContract c, OutputDecoder decoder) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int perFace = c.channels() * c.inputWidth() * c.inputHeight();
         FloatBuffer view = input.duplicate();
@@ -30,14 +31,10 @@ final class TensorBinding implements AutoCloseable {
         inputs = Map.of(ModelContract.INPUT_NAME,
                 OnnxTensor.createTensor(env, view.slice(), new long[] {n, c.channels(), c.inputHeight(), c.inputWidth()}));
         try {
-            landmarks = direct(n * c.points() * 2);
-            outputs.put(ModelContract.LANDMARKS_NAME, OnnxTensor.createTensor(env, landmarks, new long[] {n, c.points(), 2}));
-            if (withHeatmaps) {
-                heatmaps = direct(n * c.points() * c.heatmapWidth() * c.heatmapHeight());
-                outputs.put(ModelContract.HEATMAPS_NAME, OnnxTensor.createTensor(env, heatmaps,
-                        new long[] {n, c.points(), c.heatmapHeight(), c.heatmapWidth()}));
-            } else {
-                heatmaps = null;
+            for (Map.Entry<String, long[]> o : decoder.outputShapes(n).entrySet()) {
+                FloatBuffer b = direct(o.getValue());
+                answers.put(o.getKey(), b);
+                outputs.put(o.getKey(), OnnxTensor.createTensor(env, b, o.getValue()));
             }
         } catch (OrtException | RuntimeException e) {
             close(); // what was made so far
@@ -45,8 +42,11 @@ final class TensorBinding implements AutoCloseable {
         }
     }
 
-    private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    /** Shapes come from the contract, whose sizes are bounded (ModelContract.MAX_SIDE, MAX_HEATMAP_VALUES). */
+    private static FloatBuffer direct(long[] shape) {
+        long floats = 1;
+        for (long d : shape) floats *= d;
+        return ByteBuffer.allocateDirect(Math.toIntExact(floats * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override
