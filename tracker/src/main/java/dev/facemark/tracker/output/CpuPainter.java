@@ -1,5 +1,6 @@
 package dev.facemark.tracker.output;
 
+import dev.facemark.core.points.Ibug68;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;
@@ -41,7 +42,7 @@ public final class CpuPainter implements FramePainter {
             try (Point org = new Point(Math.round(f.box().x()), Math.round(f.box().y() - 4))) {
                 putText(bgr, String.format("#%d %.2f", f.id(), f.score()), org, FONT_HERSHEY_SIMPLEX, 0.45, boxColour, 1, LINE_AA, false);
             }
-            if (f.pose() != null && n == 68) axes(bgr, f.pose(), p[60], p[61]);
+            if (f.pose() != null && n == PointScheme.IBUG_68.count()) axes(bgr, f.pose(), Ibug68.x(p, Ibug68.NOSE_TIP), Ibug68.y(p, Ibug68.NOSE_TIP));
         }
     }
 
