@@ -1,4 +1,4 @@
-package dev.facemark.trainer.onnx;
+package dev.facemark.trainer.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OnnxTensor;
@@ -11,6 +11,7 @@ import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
+import dev.facemark.trainer.onnx.OnnxExporter;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;

@@ -1,4 +1,4 @@
-package dev.facemark.tracker.render;
+package dev.facemark.tracker.bench;
 
 import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
@@ -7,6 +7,13 @@ import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;
 import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.render.FramePass;
+import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.Layer;
+import dev.facemark.tracker.render.RenderOptions;
+import dev.facemark.tracker.render.RenderPhases;
+import dev.facemark.tracker.render.Renderer;
+import dev.facemark.tracker.render.VideoImage;
 import org.lwjgl.system.MemoryUtil;
 
 import java.nio.ByteBuffer;
@@ -21,7 +28,7 @@ import java.util.Map;
  * Measures ms per frame (upload + draw + BGR read-back) at a given size with all layers on and one
  * face carrying 68 heatmaps (28x28 like the shipped model by default; 64 for a UNet-sized map), then a
  * second, profiled pass giving each phase's median. For the bench engineer:
- * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers] [map size] [source WxH]]}
+ * {@code java -cp ... dev.facemark.tracker.bench.RenderBench [width height frames [png|-] [layers] [map size] [source WxH]]}
  * or call {@link #measure} directly.
  */
 public final class RenderBench {
