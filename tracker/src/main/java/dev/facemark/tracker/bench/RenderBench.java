@@ -3,6 +3,7 @@ package dev.facemark.tracker.bench;
 import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;
@@ -181,8 +182,7 @@ public final class RenderBench {
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path png = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
         int maps = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_MAP_SIZE;
-        String[] src = (args.length > 6 ? args[6] : w + "x" + h).split("x");
-        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps,
-                Integer.parseInt(src[0]), Integer.parseInt(src[1])));
+        PixelSize src = args.length > 6 ? PixelSize.parse(args[6]) : new PixelSize(w, h);
+        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps, src.width(), src.height()));
     }
 }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.model.ArchConfig;
@@ -74,8 +75,8 @@ public final class OrtLatency {
             }
         }
         if (size != null) {
-            String[] wh = size.split("x");
-            c = c.withSize(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+            PixelSize wh = PixelSize.parse(size);
+            c = c.withSize(wh.width(), wh.height());
         }
         return c;
     }
