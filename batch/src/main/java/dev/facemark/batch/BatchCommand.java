@@ -1,7 +1,7 @@
 package dev.facemark.batch;
 
 import dev.facemark.tracker.cli.ModelOptions;
-import dev.facemark.tracker.cli.TrackerCommand;
+import dev.facemark.tracker.app.ErrorLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,6 +130,6 @@ public final class BatchCommand implements Callable<Integer> {
     /** One line: our own messages as they are, anything else named without its stack trace. */
     static String message(Throwable e) {
         if (e instanceof BatchException) return e.getMessage();
-        return TrackerCommand.message(e);
+        return ErrorLine.of(e);
     }
 }

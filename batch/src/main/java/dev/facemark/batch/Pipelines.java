@@ -71,7 +71,7 @@ final class Pipelines {
     private static Pipeline openHere(BatchSettings s) {
         BatchCommand.TrackerOptions o = BatchCommand.parseTrackerOptions(s.trackerArgs());
         ModelOptions mo = o.model();
-        TrackerParams params = mo.trackerParams().withAsyncDetection(s.asyncDetection());
+        TrackerParams params = mo.setup().params().withAsyncDetection(s.asyncDetection());
         LandmarkModel model = mo.openModel();
         try {
             FaceDetector detector = Detectors.open(o.detector());

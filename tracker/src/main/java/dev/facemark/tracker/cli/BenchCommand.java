@@ -10,6 +10,8 @@ import dev.facemark.tracker.bench.PipelineBench;
 import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.runtime.Device;
+import dev.facemark.tracker.app.PackagedModels;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.render.GlUnavailableException;
 import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.source.SourceException;
@@ -144,16 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** models/fast.onnx in the working directory, else the one packaged in the jar (copied to a temp file). */
     static Path defaultModel() {
-        Path local = Path.of(ModelOptions.PACKAGED_MODEL);
+        Path local = Path.of(PackagedModels.DEFAULT);
         if (java.nio.file.Files.isRegularFile(local)) return local;
-        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(ModelOptions.PACKAGED_MODEL)) {
+        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(PackagedModels.DEFAULT)) {
             if (in == null) return local; // opening it says: does not exist, pass --model
             Path tmp = java.nio.file.Files.createTempFile("facemark-bench-", "-fast.onnx");
             tmp.toFile().deleteOnExit();
             java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot read the packaged " + ModelOptions.PACKAGED_MODEL, e);
+            throw new UncheckedIOException("cannot read the packaged " + PackagedModels.DEFAULT, e);
         }
     }
 

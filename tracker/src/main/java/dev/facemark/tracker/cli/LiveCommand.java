@@ -4,6 +4,7 @@ import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.tracker.app.GracefulStop;
 import dev.facemark.tracker.app.LiveWindowView;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.FrameSink;
@@ -127,7 +128,7 @@ final class LiveCommand implements Callable<Integer> {
             }
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
-            Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, maxFrames, false,
+            Session.run(src, model.setup().withParams(p -> p.withHeatmaps(display || draw.heatmapsShown())), out, RunMode.frames(!display, maxFrames),
                     (m, hud) -> guarded(stop, tryWindow ? windowOrHeadless(src, m, hud, video, shot, err) : headless(src, m, hud, video, shot, err)), err);
         }
         if (boundedDemo) {
