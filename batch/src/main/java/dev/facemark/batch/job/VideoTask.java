@@ -1,10 +1,10 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.core.Snippet;
 import dev.facemark.core.io.OpenFaceCsvWriter;
+import dev.facemark.tracker.app.ErrorLine;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
-import dev.facemark.tracker.app.ErrorLine;
 import dev.facemark.tracker.output.OpenFaceSink;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
