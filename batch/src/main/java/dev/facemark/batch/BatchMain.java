@@ -1,5 +1,7 @@
 package dev.facemark.batch;
 
+import dev.facemark.batch.cli.BatchCommand;
+
 /** Entry point of the batch jar: {@code java -jar batch.jar --input IN --output OUT}, or the main class for spark-submit. */
 public final class BatchMain {
     private BatchMain() {}

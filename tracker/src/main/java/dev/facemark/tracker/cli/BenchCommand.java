@@ -7,8 +7,11 @@ import dev.facemark.tracker.bench.InferenceProbe;
 import dev.facemark.tracker.bench.MemoryProbe;
 import dev.facemark.tracker.bench.PipelineBench;
 
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.model.ContractException;
 import dev.facemark.core.runtime.Device;
+import dev.facemark.tracker.app.PackagedModels;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.render.GlUnavailableException;
 import dev.facemark.tracker.render.Layer;
 import dev.facemark.tracker.source.SourceException;
@@ -113,11 +116,11 @@ public final class BenchCommand implements Callable<Integer> {
         Device dev = inference.device();
         String detector = inference.detector();
         int threads = inference.threads();
-        int[] size = parseSize(renderSize);
+        PixelSize size = PixelSizeOption.parse("--render-size", renderSize);
         if (filters != null && !render) throw new IllegalArgumentException("--filter draws filters in the render pass: add --render");
         if (models.isEmpty()) models.add(defaultModel());
         // Parsed here, so a bad name fails in one line before any work.
-        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size[0], size[1], syncDetection,
+        BenchConfig c = new BenchConfig(input, detector, threads, dev, warmup, loops, frames, size.width(), size.height(), syncDetection,
                 layers == null ? null : Layer.parseList(layers), filters);
         BenchReport report = new BenchReport(input.toString());
         if (memoryFrames != null) {
@@ -143,27 +146,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** models/fast.onnx in the working directory, else the one packaged in the jar (copied to a temp file). */
     static Path defaultModel() {
-        Path local = Path.of(ModelOptions.PACKAGED_MODEL);
+        Path local = Path.of(PackagedModels.DEFAULT);
         if (java.nio.file.Files.isRegularFile(local)) return local;
-        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(ModelOptions.PACKAGED_MODEL)) {
+        try (java.io.InputStream in = BenchCommand.class.getClassLoader().getResourceAsStream(PackagedModels.DEFAULT)) {
             if (in == null) return local; // opening it says: does not exist, pass --model
             Path tmp = java.nio.file.Files.createTempFile("facemark-bench-", "-fast.onnx");
             tmp.toFile().deleteOnExit();
             java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot read the packaged " + ModelOptions.PACKAGED_MODEL, e);
+            throw new UncheckedIOException("cannot read the packaged " + PackagedModels.DEFAULT, e);
         }
-    }
-
-    static int[] parseSize(String s) {
-        String[] p = s.toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-            if (p.length == 2) return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
-        } catch (NumberFormatException ignored) {
-            // falls through to the message
-        }
-        throw new IllegalArgumentException("--render-size '" + s + "' is not WIDTHxHEIGHT, e.g. 1280x720");
     }
 
     static Path siblingPng(Path json) {

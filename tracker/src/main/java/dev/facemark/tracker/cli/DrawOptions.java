@@ -3,6 +3,7 @@ package dev.facemark.tracker.cli;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.points.PointScheme;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.filter.FilterRegistry;
 import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.output.CpuPainter;

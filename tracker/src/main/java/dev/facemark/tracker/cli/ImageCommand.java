@@ -1,9 +1,9 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.tracker.app.TrackingSetup;
 import dev.facemark.tracker.output.ImageSink;
 import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.source.ImageSource;
-import dev.facemark.tracker.track.TrackerParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +33,8 @@ final class ImageCommand implements Callable<Integer> {
         try (ImageSource src = new ImageSource(input)) {
             ImageSink sink = out.output == null ? null : new ImageSink(out.output, src.isFolder());
             // Images are unrelated: detect on each, no smoothing across them.
-            TrackerParams params = model.trackerParams().withSmoothing(SmoothingParams.OFF).withHeatmaps(sink != null && draw.heatmapsShown());
-            Session.run(src, model, out, params, false, 0, true,
+            TrackingSetup setup = model.setup().withParams(p -> p.withSmoothing(SmoothingParams.OFF).withHeatmaps(sink != null && draw.heatmapsShown()));
+            Session.run(src, setup, out, RunMode.images(),
                     (m, hud) -> sink == null ? Annotation.NONE
                             : new Annotation(draw.openPainter(m.contract(), hud, err), List.of(sink), null), err);
         }

@@ -3,6 +3,7 @@ package dev.facemark.tracker.cli;
 import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.runtime.Device;
 import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.app.UserError;
 import picocli.CommandLine.Option;
 
 /** How faces are found and landmarks inferred, shared by the tracking commands and the bench: detector, threads, device. */

@@ -1,8 +1,10 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.tracker.app.GracefulStop;
 import dev.facemark.tracker.app.LiveWindowView;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.filter.FilterStack;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.FrameSink;
@@ -126,7 +128,7 @@ final class LiveCommand implements Callable<Integer> {
             }
             AnnotatedVideoWriter video = recordTo == null ? null : new AnnotatedVideoWriter(recordTo, fps);
             boolean tryWindow = display;
-            Session.run(src, model, out, model.trackerParams().withHeatmaps(display || draw.heatmapsShown()), !display, maxFrames, false,
+            Session.run(src, model.setup().withParams(p -> p.withHeatmaps(display || draw.heatmapsShown())), out, RunMode.frames(!display, maxFrames),
                     (m, hud) -> guarded(stop, tryWindow ? windowOrHeadless(src, m, hud, video, shot, err) : headless(src, m, hud, video, shot, err)), err);
         }
         if (boundedDemo) {
@@ -140,16 +142,11 @@ final class LiveCommand implements Callable<Integer> {
         return new Annotation(a.painter(), a.sinks(), stop.wrap(a.gate()));
     }
 
+    /** {@code --size} as {width, height}; {0, 0} when not given (the source's own size). */
     private int[] frameSize() {
         if (size == null) return new int[] {0, 0};
-        String[] p = size.toLowerCase().split("x");
-        try {
-            int w = Integer.parseInt(p[0]), h = Integer.parseInt(p[1]);
-            if (w > 0 && h > 0 && p.length == 2) return new int[] {w, h};
-        } catch (RuntimeException e) {
-            // falls through to the message
-        }
-        throw new UserError("--size must look like 640x480, got '" + size + "'");
+        PixelSize wh = PixelSizeOption.parse("--size", size);
+        return new int[] {wh.width(), wh.height()};
     }
 
     /** The window; when GLFW cannot make one after all, headless with one line saying so. */

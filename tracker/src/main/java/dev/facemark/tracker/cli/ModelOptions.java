@@ -1,25 +1,21 @@
 package dev.facemark.tracker.cli;
 
-import dev.facemark.core.runtime.Device;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
+import dev.facemark.tracker.app.PackagedModels;
+import dev.facemark.tracker.app.TrackingSetup;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.track.TrackerParams;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Options every tracking command shares: model, detector, runtime, tracking. */
+/** Options every tracking command shares: model, detector, runtime, tracking; checked into one {@link TrackingSetup}. */
 public final class ModelOptions {
-    /** The model packaged in the tracker jar (from the repository's models/ folder). */
-    public static final String PACKAGED_MODEL = "models/fast.onnx";
-    /** The models the repository ships in models/, which the jar packages by name. */
-    static final String PACKAGED_NAMES = "fast, fast75, accurate";
-
     @Option(names = "--model", paramLabel = "M.onnx", description = "landmark model file, or the name of one packaged from models/ "
-            + "(" + PACKAGED_NAMES + ") (default: the packaged " + PACKAGED_MODEL + ")")
+            + "(" + PackagedModels.NAMES + ") (default: the packaged " + PackagedModels.DEFAULT + ")")
     Path model;
 
     @Mixin InferenceOptions inference = new InferenceOptions();
@@ -33,52 +29,17 @@ public final class ModelOptions {
     /** The {@code --detector} value. */
     public String detector() { return inference.detector(); }
 
-    public LandmarkModel openModel() {
+    /** What these options open and track with; a bad value is a {@link UserError} naming its option. */
+    public TrackingSetup setup() {
+        TrackerParams params = tracking.trackerParams();
         RuntimeOptions ro = inference.runtime();
-        String packaged = null;
-        if (model == null) {
-            packaged = PACKAGED_MODEL;
-        } else if (!java.nio.file.Files.exists(model)) {
-            packaged = packagedName(model);
-            // A bare name is most likely a mistyped packaged model; a path keeps the file-not-found message.
-            if (packaged == null && model.getParent() == null) {
-                throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
-                        + String.join(", ", packagedNames()) + "); pass one of those names or a path to an .onnx file");
-            }
+        // A bare name that is neither a file nor packaged is most likely a mistyped packaged model; a path keeps the file-not-found message.
+        if (model != null && !Files.exists(model) && model.getParent() == null && PackagedModels.resource(model) == null) {
+            throw new UserError("--model " + model + ": no such file, and no model of that name is packaged in this jar (packaged: "
+                    + String.join(", ", PackagedModels.names()) + "); pass one of those names or a path to an .onnx file");
         }
-        LandmarkModel m = packaged != null ? openPackaged(packaged, ro) : LandmarkModel.open(model, ro);
-        try {
-            return m.setFlipTest(flipTest);
-        } catch (RuntimeException e) {
-            m.close();
-            throw e;
-        }
+        return new TrackingSetup(model == null ? null : model.toString(), detector(), ro, flipTest, params);
     }
 
-    /** The names of the models this jar packages, of those the repository ships. */
-    static java.util.List<String> packagedNames() {
-        return java.util.Arrays.stream(PACKAGED_NAMES.split(", ")).filter(n -> packagedName(Path.of(n)) != null).toList();
-    }
-
-    /** "fast75" or "fast75.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */
-    static String packagedName(Path m) {
-        if (m.getParent() != null) return null;
-        String name = m.toString().endsWith(".onnx") ? m.toString() : m + ".onnx";
-        String resource = "models/" + name;
-        return ModelOptions.class.getClassLoader().getResource(resource) != null ? resource : null;
-    }
-
-    private static LandmarkModel openPackaged(String resource, RuntimeOptions ro) {
-        try (InputStream in = ModelOptions.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new UserError("no landmark model: this build has no packaged " + resource
-                        + " (train and export one with the trainer); pass --model PATH/TO/model.onnx");
-            }
-            return LandmarkModel.open(in.readAllBytes(), resource + " (packaged)", ro);
-        } catch (IOException e) {
-            throw new UserError("cannot read the packaged " + resource + ": " + e.getMessage());
-        }
-    }
-
-    public TrackerParams trackerParams() { return tracking.trackerParams(); }
+    public LandmarkModel openModel() { return setup().openModel(); }
 }

@@ -11,6 +11,7 @@ import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.metrics.Normalizer;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.track.TrackerParams;
 import dev.facemark.tracker.tune.ClipRecorder;
 import dev.facemark.tracker.tune.MotionClip;

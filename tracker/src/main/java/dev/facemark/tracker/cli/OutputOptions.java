@@ -3,6 +3,7 @@ package dev.facemark.tracker.cli;
 import dev.facemark.core.io.LandmarkCsvWriter;
 import dev.facemark.core.io.LandmarkJsonlWriter;
 import dev.facemark.core.io.LandmarkWriter;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.output.FrameSink;
 import dev.facemark.tracker.output.OpenFaceSink;
 import picocli.CommandLine.Option;

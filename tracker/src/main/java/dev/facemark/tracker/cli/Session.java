@@ -1,6 +1,5 @@
 package dev.facemark.tracker.cli;
 
-import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.io.LandmarkWriter;
 import dev.facemark.core.runtime.LandmarkModel;
@@ -8,11 +7,11 @@ import dev.facemark.tracker.app.HudStats;
 import dev.facemark.tracker.app.ProgressBar;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
+import dev.facemark.tracker.app.TrackingSetup;
 import dev.facemark.tracker.output.FrameSink;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.track.FaceTracker;
-import dev.facemark.tracker.track.TrackerParams;
 
 import java.io.PrintWriter;
 
@@ -25,25 +24,27 @@ final class Session {
     private Session() {}
 
     /**
-     * @param stills      unrelated still images: forget faces between frames, and run a second pass on each
-     *                    image from the first pass's landmarks (a tracking crop is better than a detector crop)
-     * @param annotation  makes the painter, sinks and gate once the model is open
+     * @param setup      the model, detector and tracking parameters to open and run with
+     * @param annotation makes the painter, sinks and gate once the model is open
      */
-    static RunSummary run(FrameSource source, ModelOptions mo, OutputOptions oo, TrackerParams params, boolean progress,
-                          long maxFrames, boolean stills, Annotation.Factory annotation, PrintWriter err) {
+    static RunSummary run(FrameSource source, TrackingSetup setup, OutputOptions oo, RunMode mode, Annotation.Factory annotation,
+                          PrintWriter err) {
         StageTimer timer = new StageTimer();
         RunSummary summary;
-        try (LandmarkModel model = mo.openModel();
-             FaceDetector detector = Detectors.open(mo.detector());
-             FaceTracker tracker = new FaceTracker(model, detector, params, timer);
+        try (LandmarkModel model = setup.openModel();
+             FaceDetector detector = setup.openDetector();
+             FaceTracker tracker = new FaceTracker(model, detector, setup.params(), timer);
              LandmarkWriter landmarks = oo.openLandmarks(model.contract().points());
              FrameSink openFace = oo.openFaceSink(model.contract().points());
              Annotation out = annotation.open(model, new HudStats(timer, model.contract().name()))) {
             TrackingRun run = new TrackingRun(source, tracker, timer).landmarks(landmarks).painter(out.painter()).gate(out.gate())
-                    .maxFrames(maxFrames).resetEachFrame(stills).refinePasses(stills ? 1 : 0);
+                    .maxFrames(mode.maxFrames()).resetEachFrame(mode.stills()).refinePasses(mode.stills() ? 1 : 0);
             run.sink(openFace);
             out.sinks().forEach(run::sink);
-            if (progress) run.progress(new ProgressBar(err, maxFrames > 0 ? Math.min(maxFrames, source.frameCount()) : source.frameCount()));
+            if (mode.progress()) {
+                long max = mode.maxFrames();
+                run.progress(new ProgressBar(err, max > 0 ? Math.min(max, source.frameCount()) : source.frameCount()));
+            }
             summary = run.run();
         }
         err.println("tracker: " + summary);

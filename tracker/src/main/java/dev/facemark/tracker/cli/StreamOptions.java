@@ -1,5 +1,6 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.source.FrameSource;
 import dev.facemark.tracker.source.SourceOptions;
 import dev.facemark.tracker.source.Sources;

@@ -1,14 +1,9 @@
 package dev.facemark.tracker.cli;
 
-import dev.facemark.core.io.LandmarkFileException;
-import dev.facemark.core.model.ContractException;
-import dev.facemark.tracker.output.OutputException;
+import dev.facemark.tracker.app.ErrorLine;
 import dev.facemark.tracker.filter.FilterRegistry;
-import dev.facemark.tracker.render.GlUnavailableException;
 import dev.facemark.tracker.render.KeyMap;
-import dev.facemark.tracker.render.ShaderException;
 import dev.facemark.tracker.source.CameraList;
-import dev.facemark.tracker.source.SourceException;
 import dev.facemark.tracker.source.SourceLostException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +58,7 @@ public final class TrackerCommand implements Callable<Integer> {
         }
         for (String name : new String[] {"live", "video", "image"}) cl.getSubcommands().get(name).getCommandSpec().usageMessage().width(100);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("tracker: " + message(e));
+            err.println("tracker: " + ErrorLine.of(e));
             if (Boolean.getBoolean("facemark.debug")) e.printStackTrace(err);
             return exitCode(e);
         });
@@ -73,14 +68,5 @@ public final class TrackerCommand implements Callable<Integer> {
     /** The exit code a failure ends the command with: {@link #EXIT_SOURCE_LOST} for a lost live source, else {@link #EXIT_ERROR}. */
     public static int exitCode(Throwable e) {
         return e instanceof SourceLostException ? EXIT_SOURCE_LOST : EXIT_ERROR;
-    }
-
-    /** One line for the user: our own exceptions already say what and what to do. */
-    public static String message(Throwable e) {
-        boolean ours = e instanceof SourceException || e instanceof ContractException || e instanceof OutputException
-                || e instanceof LandmarkFileException || e instanceof UserError || e instanceof IllegalArgumentException
-                || e instanceof GlUnavailableException || e instanceof ShaderException;
-        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return ours ? m : "unexpected " + e.getClass().getSimpleName() + ": " + m + " (run with -Dfacemark.debug=true for details)";
     }
 }

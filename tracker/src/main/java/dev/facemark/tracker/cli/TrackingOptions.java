@@ -1,5 +1,6 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.smooth.SmoothingParams;
 import dev.facemark.tracker.track.TrackerParams;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package dev.facemark.tracker.cli;
 
 import dev.facemark.tracker.app.GracefulStop;
+import dev.facemark.tracker.app.UserError;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
 import dev.facemark.tracker.output.VideoSink;
 import dev.facemark.tracker.source.FrameSource;
@@ -49,7 +50,7 @@ final class VideoCommand implements Callable<Integer> {
         try (GracefulStop stop = new GracefulStop(); FrameSource src = prefetched(stream.open(input, 0, 0, 0, err, stop::requested))) {
             AnnotatedVideoWriter video = out.output == null ? null : new AnnotatedVideoWriter(out.output, src.fps());
             // The painter is made on this thread, the one that paints and closes it (it owns a GL context).
-            Session.run(src, model, out, model.trackerParams().withHeatmaps(video != null && draw.heatmapsShown()), !noProgress, frames, false,
+            Session.run(src, model.setup().withParams(p -> p.withHeatmaps(video != null && draw.heatmapsShown())), out, RunMode.frames(!noProgress, frames),
                     (m, hud) -> video == null ? new Annotation(null, List.of(), stop.wrap(null))
                             : new Annotation(draw.openPainter(m.contract(), hud, err, src.height()), List.of(new VideoSink(video)), stop.wrap(null)), err);
             if (video != null) spec.commandLine().getErr().println("tracker: annotated video " + video.path() + " (" + video.codec() + ", " + video.frames() + " frames)");

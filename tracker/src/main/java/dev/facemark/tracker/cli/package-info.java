@@ -3,6 +3,6 @@
  * shared options ({@link dev.facemark.tracker.cli.ModelOptions}: model, {@code --detector haar|yunet:PATH}
  * parsed by core's {@link dev.facemark.core.detect.Detectors}, runtime, tracking), one tracking
  * {@link dev.facemark.tracker.cli.Session}, and the mapping of every user mistake to one line
- * ({@code TrackerCommand.message}).
+ * ({@code app.ErrorLine}, shared with the batch job).
  */
 package dev.facemark.tracker.cli;

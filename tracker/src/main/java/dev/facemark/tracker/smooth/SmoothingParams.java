@@ -1,5 +1,6 @@
 package dev.facemark.tracker.smooth;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -10,9 +11,9 @@ import java.util.Locale;
  * <p>Each kind has a one-word spelling with its numbers ({@link #spelling()}, {@link #parse}), e.g.
  * {@code one-euro:1.5,4,1}, which {@code tracker tune-smoothing} prints and takes.
  * {@link #DEFAULT} was chosen by that command on motion clips made from 300-W training faces
- * ({@code tracker/SMOOTHING.md}).
+ * ({@code tracker/SMOOTHING.md}). Serializable, as part of the tracker parameters the batch job ships to its executors.
  */
-public sealed interface SmoothingParams
+public sealed interface SmoothingParams extends Serializable
         permits SmoothingParams.Off, SmoothingParams.OneEuro, SmoothingParams.RelativeVelocity, SmoothingParams.Kalman, SmoothingParams.Aligned {
 
     /** No smoothing: the raw points are passed through ({@code --no-smooth}). */

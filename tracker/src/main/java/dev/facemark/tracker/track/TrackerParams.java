@@ -2,9 +2,12 @@ package dev.facemark.tracker.track;
 
 import dev.facemark.tracker.smooth.SmoothingParams;
 
+import java.io.Serializable;
+
 /**
  * How the tracker decides when to detect, where to crop, when a face is lost and what it reports.
  * Grouped by the stage each knob belongs to, so a caller changes one group without restating the rest.
+ * Serializable, as the batch job ships them to its executors.
  *
  * @param detection when the detector runs and how its boxes meet the tracks
  * @param loss      when a tracked face counts as lost, and what happens then
@@ -15,7 +18,7 @@ import dev.facemark.tracker.smooth.SmoothingParams;
  * @param mergeIoU  two tracks overlapping more than this are the same face: the younger one goes
  */
 public record TrackerParams(Detection detection, Loss loss, Cropping cropping, Outputs outputs, SmoothingParams smoothing,
-                            int maxFaces, float mergeIoU) {
+                            int maxFaces, float mergeIoU) implements Serializable {
 
     /**
      * @param every         run the detector at least every N frames to pick up new faces (0 = only when needed)
@@ -25,7 +28,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
      * @param matchDistance a detection belongs to a track when their centres are closer than this times the face size
      * @param reseedIoU     a matched detection re-seeds the track's crop when the track's box overlaps it less than this
      */
-    public record Detection(int every, boolean async, float matchDistance, float reseedIoU) {
+    public record Detection(int every, boolean async, float matchDistance, float reseedIoU) implements Serializable {
         public Detection {
             if (every < 0) throw new IllegalArgumentException("detection every N frames: N must be >= 0, got " + every);
         }
@@ -45,7 +48,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
      * @param recover   when a tracked face is lost, detect in the same frame and answer from the new crop, so a
      *                  fast move costs no frame (off: the face is missing until the next frame's detection)
      */
-    public record Loss(int maxLost, float minScore, float minConfidence, int maxMisses, boolean recover) {
+    public record Loss(int maxLost, float minScore, float minConfidence, int maxMisses, boolean recover) implements Serializable {
         public Loss {
             if (maxLost < 0 || maxMisses < 1) throw new IllegalArgumentException("bad loss parameters: maxLost " + maxLost + ", maxMisses " + maxMisses);
         }
@@ -59,7 +62,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
      *                 {@code lead * m^2 / (m^2 + knee^2)}, so the noise of a still face's points (well under the
      *                 knee) does not shake its crop, while a fast move (tens of times the knee) is led in full
      */
-    public record Cropping(boolean derotate, float lead, float leadKnee) {
+    public record Cropping(boolean derotate, float lead, float leadKnee) implements Serializable {
         public Cropping {
             if (!(lead >= 0 && lead <= 1.5f)) throw new IllegalArgumentException("crop lead must be in [0, 1.5], got " + lead);
             if (!(leadKnee >= 0)) throw new IllegalArgumentException("crop lead knee must be >= 0, got " + leadKnee);
@@ -76,7 +79,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
      * @param pose         estimate head pose
      * @param keepHeatmaps copy heatmaps into the results (for renderers; costs a copy per face)
      */
-    public record Outputs(boolean pose, boolean keepHeatmaps) { }
+    public record Outputs(boolean pose, boolean keepHeatmaps) implements Serializable { }
 
     public static final TrackerParams DEFAULT = new TrackerParams(
             new Detection(10, false, 0.6f, 0.5f),

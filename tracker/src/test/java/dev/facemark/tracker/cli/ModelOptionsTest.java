@@ -1,22 +1,13 @@
 package dev.facemark.tracker.cli;
 
 import dev.facemark.core.runtime.LandmarkModel;
+import dev.facemark.tracker.app.UserError;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class ModelOptionsTest {
-    @Test
-    void aBareNameFindsAModelPackagedFromTheModelsFolder() {
-        assertEquals("models/fast75.onnx", ModelOptions.packagedName(Path.of("fast75")));
-        assertEquals("models/fast.onnx", ModelOptions.packagedName(Path.of("fast.onnx")));
-        assertNull(ModelOptions.packagedName(Path.of("some/dir/fast75")), "a path is a file, never a packaged name");
-        assertNull(ModelOptions.packagedName(Path.of("no-such-model")));
-    }
-
     @Test
     void aMistypedNameIsAOneLineErrorListingThePackagedModels() {
         ModelOptions o = parsed("--model", "acurate");

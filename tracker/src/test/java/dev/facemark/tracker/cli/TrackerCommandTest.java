@@ -7,6 +7,7 @@ import dev.facemark.core.runtime.FixtureModels;
 import dev.facemark.tracker.CliRun;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
+import dev.facemark.tracker.app.PackagedModels;
 import dev.facemark.tracker.source.VideoFileSource;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -207,7 +208,7 @@ class TrackerCommandTest {
 
     @Test
     void packagedModelIsTheDefaultOrItsAbsenceIsExplained() {
-        boolean packaged = getClass().getClassLoader().getResource(ModelOptions.PACKAGED_MODEL) != null;
+        boolean packaged = getClass().getClassLoader().getResource(PackagedModels.DEFAULT) != null;
         int rc = run("image", "--input", TestFiles.grace().toString());
         if (packaged) {
             assertEquals(0, rc, err);

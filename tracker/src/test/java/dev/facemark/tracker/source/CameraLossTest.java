@@ -6,6 +6,7 @@ import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
 import dev.facemark.tracker.Models;
 import dev.facemark.tracker.TestFiles;
+import dev.facemark.tracker.app.ErrorLine;
 import dev.facemark.tracker.app.TrackingRun;
 import dev.facemark.tracker.cli.TrackerCommand;
 import dev.facemark.tracker.output.AnnotatedVideoWriter;
@@ -83,7 +84,7 @@ class CameraLossTest {
         }
         assertNotNull(lost, "the camera's loss ends the run");
         assertEquals(TrackerCommand.EXIT_SOURCE_LOST, TrackerCommand.exitCode(lost));
-        String line = TrackerCommand.message(lost);
+        String line = ErrorLine.of(lost);
         assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("VIDIOC"), line);
         assertTrue(line.startsWith(gone + " lost after 40 frames (stopped delivering frames (unplugged?))"), line);
         assertTrue(line.contains("not back after 2 reconnect attempts (last: no camera at " + gone + ")"), line);

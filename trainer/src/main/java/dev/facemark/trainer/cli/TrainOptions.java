@@ -83,11 +83,9 @@ public final class TrainOptions {
     static int[] parseSize(String s) {
         if (s == null || s.isBlank()) return new int[] {0, 0};
         try {
-            String[] p = s.toLowerCase().split("x");
-            int w = Integer.parseInt(p[0].trim()), h = p.length > 1 ? Integer.parseInt(p[1].trim()) : w;
-            if (p.length > 2 || w <= 0 || h <= 0) throw new NumberFormatException();
-            return new int[] {w, h};
-        } catch (NumberFormatException e) {
+            dev.facemark.core.geom.PixelSize wh = dev.facemark.core.geom.PixelSize.parseSquareOrWxH(s);
+            return new int[] {wh.width(), wh.height()};
+        } catch (IllegalArgumentException e) {
             throw new UserException("--input-size must be N or WxH (e.g. 96 or 80x60), got '" + s + "'");
         }
     }

@@ -1,13 +1,11 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
-import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.runtime.LandmarkModel;
-import dev.facemark.tracker.cli.ModelOptions;
+import dev.facemark.tracker.app.TrackingSetup;
 import dev.facemark.tracker.track.TrackerParams;
 
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -25,7 +23,7 @@ final class Pipelines {
     /** One model session and one detector with the tracking parameters they run with. */
     record Pipeline(LandmarkModel model, FaceDetector detector, TrackerParams params) {}
 
-    private static final Map<List<String>, Deque<Pipeline>> IDLE = new ConcurrentHashMap<>();
+    private static final Map<TrackingSetup, Deque<Pipeline>> IDLE = new ConcurrentHashMap<>();
     private static final AtomicInteger OPENED = new AtomicInteger();
 
     static Pipeline borrow(BatchSettings s) {
@@ -69,14 +67,12 @@ final class Pipelines {
     }
 
     private static Pipeline openHere(BatchSettings s) {
-        BatchCommand.TrackerOptions o = BatchCommand.parseTrackerOptions(s.trackerArgs());
-        ModelOptions mo = o.model();
-        TrackerParams params = mo.trackerParams().withAsyncDetection(s.asyncDetection());
-        LandmarkModel model = mo.openModel();
+        TrackingSetup setup = s.tracking();
+        LandmarkModel model = setup.openModel();
         try {
-            FaceDetector detector = Detectors.open(o.detector());
+            FaceDetector detector = setup.openDetector();
             OPENED.incrementAndGet();
-            return new Pipeline(model, detector, params);
+            return new Pipeline(model, detector, setup.params());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -86,7 +82,6 @@ final class Pipelines {
     /** How many pipelines this JVM has opened (tests check that they are reused). */
     static int opened() { return OPENED.get(); }
 
-    private static List<String> key(BatchSettings s) {
-        return java.util.stream.Stream.concat(s.trackerArgs().stream(), java.util.stream.Stream.of("async=" + s.asyncDetection())).toList();
-    }
+    /** Pipelines are pooled by what they open and track with; the setup is a value, equal on every executor. */
+    private static TrackingSetup key(BatchSettings s) { return s.tracking(); }
 }

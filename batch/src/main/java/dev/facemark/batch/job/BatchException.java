@@ -1,4 +1,4 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 /** Something the user can fix before the job runs (an input, the output, an option): one line naming it and what to do. */
 public class BatchException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
+import dev.facemark.batch.cli.BatchCommand;
 import dev.facemark.tracker.cli.TrackerCommand;
 
 import java.io.ByteArrayOutputStream;

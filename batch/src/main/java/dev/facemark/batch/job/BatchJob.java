@@ -1,7 +1,6 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.core.Snippet;
-import dev.facemark.tracker.cli.ModelOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -25,43 +24,35 @@ import java.util.Set;
  * videos, skip those whose status says ok, and run one task per video, longest first, with a
  * progress line. Every check that fails is one {@link BatchException} line.
  */
-final class BatchJob {
+public final class BatchJob {
     private BatchJob() {}
 
     /** What the job did: videos in the input, skipped as already done, processed ok and failed now, frames processed, seconds. */
-    record Result(int videos, int skipped, int ok, int failed, long frames, double seconds, List<VideoStatus> statuses) {}
+    public record Result(int videos, int skipped, int ok, int failed, long frames, double seconds, List<VideoStatus> statuses) {}
 
-    static Result run(BatchCommand c, PrintWriter err) {
-        checkLocalPaths(c);
+    public static Result run(BatchRequest request, PrintWriter err) {
+        checkLocalPaths(request.input(), request.settings().output());
         // Open the model and detector here first: a bad --model or --detector is one line before Spark starts.
-        ModelOptions mo = c.model;
-        String modelName;
-        List<String> trackerArgs = c.trackerArgs();
-        BatchSettings settings;
-        {
-            BatchSettings probe = new BatchSettings(trackerArgs, c.output, c.openface, c.prefetch, c.asyncDetection, "");
-            Pipelines.Pipeline p = Pipelines.borrow(probe);
-            modelName = p.model().contract().name();
-            settings = new BatchSettings(trackerArgs, c.output, c.openface, c.prefetch, c.asyncDetection, modelName);
-            Pipelines.release(settings, p); // in local mode the tasks run in this JVM: they reuse it
-        }
+        Pipelines.Pipeline p = Pipelines.borrow(request.settings());
+        BatchSettings settings = request.settings().withModel(p.model().contract().name());
+        Pipelines.release(settings, p); // in local mode the tasks run in this JVM: they reuse it
 
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = ownSession ? start(c) : SparkSession.active();
+        SparkSession spark = ownSession ? start(request) : SparkSession.active();
         try {
-            return run(spark, c, settings, err);
+            return run(spark, request, settings, err);
         } finally {
             if (ownSession) spark.stop();
         }
     }
 
-    private static Result run(SparkSession spark, BatchCommand c, BatchSettings settings, PrintWriter err) {
+    private static Result run(SparkSession spark, BatchRequest request, BatchSettings settings, PrintWriter err) {
         long start = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        List<VideoRef> videos = VideoInputs.resolve(c.input, hadoop);
-        OutputLayout layout = new OutputLayout(c.output);
-        layout.prepare(hadoop, "model=" + settings.model() + " " + c.settingsLine(), c.openface);
+        List<VideoRef> videos = VideoInputs.resolve(request.input(), hadoop);
+        OutputLayout layout = new OutputLayout(settings.output());
+        layout.prepare(hadoop, "model=" + settings.model() + " " + request.settingsLine(), settings.openface());
 
         Set<String> done = done(jsc, layout);
         List<VideoRef> todo = new ArrayList<>();
@@ -69,8 +60,8 @@ final class BatchJob {
         // Longest first (when sizes are known), so that no long video starts last and holds the job up alone.
         todo.sort(Comparator.comparingLong(VideoRef::size).reversed());
         int skipped = videos.size() - todo.size();
-        if (!c.noProgress) {
-            err.println("batch: " + videos.size() + " video(s) in " + Snippet.path(c.input) + (skipped > 0 ? ", " + skipped + " already done (skipped)" : "")
+        if (request.progress()) {
+            err.println("batch: " + videos.size() + " video(s) in " + Snippet.path(request.input()) + (skipped > 0 ? ", " + skipped + " already done (skipped)" : "")
                     + ", " + todo.size() + " to process on " + spark.sparkContext().master() + " (" + spark.sparkContext().defaultParallelism() + " task slots)");
             err.flush();
         }
@@ -79,9 +70,9 @@ final class BatchJob {
         LongAccumulator doneAcc = jsc.sc().longAccumulator("videos done"), failedAcc = jsc.sc().longAccumulator("videos failed"),
                 framesAcc = jsc.sc().longAccumulator("frames");
         Broadcast<SerializableConf> conf = jsc.broadcast(new SerializableConf(new Configuration(hadoop)));
-        jsc.setJobGroup("facemark-batch", "facemark batch: " + todo.size() + " videos -> " + c.output, true);
+        jsc.setJobGroup("facemark-batch", "facemark batch: " + todo.size() + " videos -> " + settings.output(), true);
         JavaRDD<VideoRef> rdd = jsc.parallelize(todo, todo.size());
-        Progress progress = c.noProgress ? null : Progress.start(err, todo.size(), doneAcc, failedAcc, framesAcc);
+        Progress progress = request.progress() ? Progress.start(err, todo.size(), doneAcc, failedAcc, framesAcc) : null;
         List<VideoStatus> statuses;
         try {
             statuses = rdd.map(v -> {
@@ -103,7 +94,7 @@ final class BatchJob {
         int failed = (int) statuses.stream().filter(s -> !s.ok()).count();
         long frames = statuses.stream().mapToLong(VideoStatus::frames).sum();
         Result r = new Result(videos.size(), skipped, statuses.size() - failed, failed, frames, seconds, statuses);
-        summary(err, r, c.output);
+        summary(err, r, settings.output());
         return r;
     }
 
@@ -156,10 +147,10 @@ final class BatchJob {
         err.flush();
     }
 
-    private static SparkSession start(BatchCommand c) {
+    private static SparkSession start(BatchRequest request) {
         SparkConf conf = new SparkConf(true).setAppName("facemark batch");
-        for (Map.Entry<String, String> e : c.conf.entrySet()) conf.set(e.getKey(), e.getValue());
-        if (c.master != null) conf.setMaster(c.master);
+        for (Map.Entry<String, String> e : request.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
+        if (request.master() != null) conf.setMaster(request.master());
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
         String master = conf.get("spark.master");
         if (master.startsWith("local")) {
@@ -177,19 +168,19 @@ final class BatchJob {
     }
 
     /** Local inputs and outputs are checked before Spark starts, so a typo costs no start-up. */
-    private static void checkLocalPaths(BatchCommand c) {
-        if (c.input != null && VideoInputs.scheme(c.input) == null && !VideoInputs.isGlob(c.input) && !Files.exists(java.nio.file.Path.of(c.input))) {
-            throw new BatchException("input " + Snippet.path(c.input) + " does not exist; " + VideoInputs.WHAT);
+    private static void checkLocalPaths(String input, String output) {
+        if (input != null && VideoInputs.scheme(input) == null && !VideoInputs.isGlob(input) && !Files.exists(java.nio.file.Path.of(input))) {
+            throw new BatchException("input " + Snippet.path(input) + " does not exist; " + VideoInputs.WHAT);
         }
-        if (c.output != null && VideoInputs.scheme(c.output) == null) {
-            java.nio.file.Path out = java.nio.file.Path.of(c.output).toAbsolutePath();
-            if (Files.isRegularFile(out)) throw new BatchException("--output " + Snippet.path(c.output) + " is a file; give a folder (it is created when missing)");
+        if (output != null && VideoInputs.scheme(output) == null) {
+            java.nio.file.Path out = java.nio.file.Path.of(output).toAbsolutePath();
+            if (Files.isRegularFile(out)) throw new BatchException("--output " + Snippet.path(output) + " is a file; give a folder (it is created when missing)");
             java.nio.file.Path p = out;
             while (p != null && !Files.exists(p)) p = p.getParent();
             if (p != null && !Files.isDirectory(p)) {
-                throw new BatchException("--output " + Snippet.path(c.output) + ": " + p + " is a file, not a folder; give a folder");
+                throw new BatchException("--output " + Snippet.path(output) + ": " + p + " is a file, not a folder; give a folder");
             }
-            if (p != null && !Files.isWritable(p)) throw new BatchException("--output " + Snippet.path(c.output) + ": cannot write in " + p + "; check its permissions");
+            if (p != null && !Files.isWritable(p)) throw new BatchException("--output " + Snippet.path(output) + ": cannot write in " + p + "; check its permissions");
         }
     }
 }

@@ -1,11 +1,12 @@
-package dev.facemark.tracker.filter;
+package dev.facemark.tracker.bench;
 
-import dev.facemark.tracker.render.RenderBench;
+import dev.facemark.tracker.filter.FilterRegistry;
+import dev.facemark.tracker.filter.FilterStack;
 
 /**
  * ms per frame of each registered filter on top of the video at a given size (upload + draw +
  * read-back, one synthetic face), for the bench engineer:
- * {@code java -cp ... dev.facemark.tracker.filter.FilterBench [width height frames]}.
+ * {@code java -cp ... dev.facemark.tracker.bench.FilterBench [width height frames]}.
  */
 public final class FilterBench {
     private FilterBench() {}

@@ -1,4 +1,4 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import org.apache.spark.util.LongAccumulator;
 

@@ -1,4 +1,4 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.tracker.source.DemoSource;
 import dev.facemark.tracker.source.FrameSource;

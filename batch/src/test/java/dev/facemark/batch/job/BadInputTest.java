@@ -1,5 +1,6 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
+import dev.facemark.batch.cli.BatchCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;

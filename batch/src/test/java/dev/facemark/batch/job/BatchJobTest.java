@@ -1,5 +1,6 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
+import dev.facemark.batch.cli.BatchCommand;
 import dev.facemark.core.io.LandmarkReader;
 import dev.facemark.core.io.LandmarkRecord;
 import dev.facemark.core.io.OpenFaceCsvWriter;

@@ -1,4 +1,4 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.core.Snippet;
 import org.apache.hadoop.conf.Configuration;

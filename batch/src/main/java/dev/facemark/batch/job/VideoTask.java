@@ -1,10 +1,10 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
 import dev.facemark.core.Snippet;
 import dev.facemark.core.io.OpenFaceCsvWriter;
+import dev.facemark.tracker.app.ErrorLine;
 import dev.facemark.tracker.app.RunSummary;
 import dev.facemark.tracker.app.TrackingRun;
-import dev.facemark.tracker.cli.TrackerCommand;
 import dev.facemark.tracker.output.OpenFaceSink;
 import dev.facemark.tracker.profile.StageTimer;
 import dev.facemark.tracker.source.FrameSource;
@@ -143,7 +143,7 @@ final class VideoTask {
         else if (c instanceof IOException io) m = "cannot write the rows of " + Snippet.path(ref.video()) + ": " + Snippet.clean(io.getMessage());
         else if (c instanceof LinkageError l) m = "cannot load the native libraries on this executor (" + Snippet.clean(String.valueOf(l.getMessage()))
                 + "); ship the native jars for its platform (batch/README.md)";
-        else m = TrackerCommand.message(c);
+        else m = ErrorLine.of(c);
         return Snippet.clean(m.lines().findFirst().orElse(c.getClass().getSimpleName()));
     }
 }

@@ -1,7 +1,12 @@
-package dev.facemark.batch;
+package dev.facemark.batch.cli;
 
+import dev.facemark.batch.job.BatchException;
+import dev.facemark.batch.job.BatchJob;
+import dev.facemark.batch.job.BatchRequest;
+import dev.facemark.batch.job.BatchSettings;
+import dev.facemark.tracker.app.ErrorLine;
+import dev.facemark.tracker.app.TrackingSetup;
 import dev.facemark.tracker.cli.ModelOptions;
-import dev.facemark.tracker.cli.TrackerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +83,7 @@ public final class BatchCommand implements Callable<Integer> {
         return String.join(" ", parts);
     }
 
-    /** The tracking options as typed: the arguments that belong to the mixin, for the executors to parse again. */
+    /** The tracking options as typed: the arguments that belong to the mixin, recorded with the rows they made. */
     List<String> trackerArgs() {
         List<String> out = new ArrayList<>();
         for (OptionSpec o : spec.mixins().get("model").options()) {
@@ -94,21 +99,13 @@ public final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The model options of a {@link #trackerArgs()} list as an executor rebuilds them, with the {@code --detector} value they hold. */
-    record TrackerOptions(ModelOptions model, String detector) {}
-
-    static TrackerOptions parseTrackerOptions(List<String> args) {
-        ModelOptions mo = new ModelOptions();
-        CommandSpec mixin = CommandSpec.forAnnotatedObject(mo);
-        new CommandLine(CommandSpec.create().addMixin("model", mixin)).parseArgs(args.toArray(String[]::new));
-        return new TrackerOptions(mo, mixin.findOption("--detector").getValue());
-    }
-
     private PrintWriter err;
 
     @Override
     public Integer call() {
-        BatchJob.Result r = BatchJob.run(this, err);
+        TrackingSetup tracking = model.setup().withParams(p -> p.withAsyncDetection(asyncDetection));
+        BatchSettings settings = new BatchSettings(tracking, trackerArgs(), output, openface, prefetch, "");
+        BatchJob.Result r = BatchJob.run(new BatchRequest(input, settings, settingsLine(), master, conf, !noProgress), err);
         return r.failed() > 0 ? EXIT_SOME_FAILED : EXIT_OK;
     }
 
@@ -130,6 +127,6 @@ public final class BatchCommand implements Callable<Integer> {
     /** One line: our own messages as they are, anything else named without its stack trace. */
     static String message(Throwable e) {
         if (e instanceof BatchException) return e.getMessage();
-        return TrackerCommand.message(e);
+        return ErrorLine.of(e);
     }
 }

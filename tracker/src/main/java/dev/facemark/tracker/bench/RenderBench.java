@@ -1,12 +1,20 @@
-package dev.facemark.tracker.render;
+package dev.facemark.tracker.bench;
 
 import dev.facemark.core.geom.PixelCentres;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.tracker.face.FaceHeatmaps;
 import dev.facemark.tracker.face.FrameResult;
 import dev.facemark.tracker.face.HeadPose;
 import dev.facemark.tracker.face.TrackedFace;
+import dev.facemark.tracker.render.FramePass;
+import dev.facemark.tracker.render.HudInfo;
+import dev.facemark.tracker.render.Layer;
+import dev.facemark.tracker.render.RenderOptions;
+import dev.facemark.tracker.render.RenderPhases;
+import dev.facemark.tracker.render.Renderer;
+import dev.facemark.tracker.render.VideoImage;
 import org.lwjgl.system.MemoryUtil;
 
 import java.nio.ByteBuffer;
@@ -21,7 +29,7 @@ import java.util.Map;
  * Measures ms per frame (upload + draw + BGR read-back) at a given size with all layers on and one
  * face carrying 68 heatmaps (28x28 like the shipped model by default; 64 for a UNet-sized map), then a
  * second, profiled pass giving each phase's median. For the bench engineer:
- * {@code java -cp ... dev.facemark.tracker.render.RenderBench [width height frames [png|-] [layers] [map size] [source WxH]]}
+ * {@code java -cp ... dev.facemark.tracker.bench.RenderBench [width height frames [png|-] [layers] [map size] [source WxH]]}
  * or call {@link #measure} directly.
  */
 public final class RenderBench {
@@ -174,8 +182,7 @@ public final class RenderBench {
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path png = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
         int maps = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_MAP_SIZE;
-        String[] src = (args.length > 6 ? args[6] : w + "x" + h).split("x");
-        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps,
-                Integer.parseInt(src[0]), Integer.parseInt(src[1])));
+        PixelSize src = args.length > 6 ? PixelSize.parse(args[6]) : new PixelSize(w, h);
+        System.out.println(measure(w, h, n, png, args.length > 4 ? args[4] : "all", null, maps, src.width(), src.height()));
     }
 }

@@ -1,5 +1,6 @@
-package dev.facemark.batch;
+package dev.facemark.batch.job;
 
+import dev.facemark.batch.BatchMain;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.facemark.trainer.onnx;
+package dev.facemark.trainer.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OnnxTensor;
@@ -6,11 +6,13 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.facemark.core.geom.BoxPolicy;
+import dev.facemark.core.geom.PixelSize;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
+import dev.facemark.trainer.onnx.OnnxExporter;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -73,8 +75,8 @@ public final class OrtLatency {
             }
         }
         if (size != null) {
-            String[] wh = size.split("x");
-            c = c.withSize(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+            PixelSize wh = PixelSize.parse(size);
+            c = c.withSize(wh.width(), wh.height());
         }
         return c;
     }

@@ -1,0 +1,17 @@
+package dev.facemark.tracker.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PackagedModelsTest {
+    @Test
+    void aBareNameFindsAModelPackagedFromTheModelsFolder() {
+        assertEquals("models/fast75.onnx", PackagedModels.resource(Path.of("fast75")));
+        assertEquals("models/fast.onnx", PackagedModels.resource(Path.of("fast.onnx")));
+        assertNull(PackagedModels.resource(Path.of("some/dir/fast75")), "a path is a file, never a packaged name");
+        assertNull(PackagedModels.resource(Path.of("no-such-model")));
+    }
+}
