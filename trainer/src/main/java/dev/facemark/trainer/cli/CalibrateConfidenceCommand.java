@@ -63,17 +63,20 @@ public final class CalibrateConfidenceCommand implements Callable<Integer> {
     }
 
     private static void report(ConfidenceFit.Result r, int faces) {
-        long good = r.samples().stream().filter(ConfidenceFit.Sample::good).count();
-        System.out.printf(Locale.ROOT, "%d validation faces, %d crops (%d with a good fit, NME < %.0f%%)%n", faces, r.samples().size(),
-                good, 100 * ConfidenceCalibration.GOOD_NME);
+        List<ConfidenceFit.Sample> fitted = r.samples().stream().filter(s -> !s.kind().equals(ConfidenceFit.DEGRADED)).toList();
+        long good = fitted.stream().filter(ConfidenceFit.Sample::good).count();
+        System.out.printf(Locale.ROOT, "%d validation faces, %d crops fitted on (%d with a good fit, NME < %.0f%%), %d degraded crops reported%n",
+                faces, fitted.size(), good, 100 * ConfidenceCalibration.GOOD_NME, r.samples().size() - fitted.size());
         double[] w = r.features().weights();
         StringBuilder ws = new StringBuilder();
         for (int k = 0; k < w.length; k++) ws.append(String.format(Locale.ROOT, " %s %.2f", ConfidenceFeatures.NAMES.get(k), w[k]));
         System.out.printf(Locale.ROOT, "features fit (standardised weights):%s; bias %.2f; AUC good vs bad %.3f%n", ws, r.features().bias(), r.auc());
         System.out.printf(Locale.ROOT, "lower-decile fit: a %.3f, b %.3f; AUC %.3f%n", r.calibration().a(), r.calibration().b(), r.aucLowDecile());
-        for (String k : List.of(ConfidenceFit.ALIGNED, ConfidenceFit.DRIFTED, ConfidenceFit.BACKGROUND)) {
-            System.out.printf(Locale.ROOT, "  %-10s %4d crops: median confidence %.2f (lower-decile fit %.2f; raw score %.3f)%n", k, r.count(k),
-                    r.medianConfidence(k), r.medianLowDecileConfidence(k), r.medianRaw(k));
+        for (String k : List.of(ConfidenceFit.ALIGNED, ConfidenceFit.DRIFTED, ConfidenceFit.BACKGROUND, ConfidenceFit.DEGRADED)) {
+            System.out.printf(Locale.ROOT, "  %-10s %4d crops: median confidence %.2f (lower-decile fit %.2f; raw score %.3f)%s%n", k, r.count(k),
+                    r.medianConfidence(k), r.medianLowDecileConfidence(k), r.medianRaw(k),
+                    k.equals(ConfidenceFit.DEGRADED) ? String.format(Locale.ROOT, " - not fitted; good fits %.2f, bad %.2f, AUC %.3f (lower decile %.3f)",
+                            r.medianConfidence(k, true), r.medianConfidence(k, false), r.aucDegraded(), r.aucDegradedLowDecile()) : "");
         }
     }
 

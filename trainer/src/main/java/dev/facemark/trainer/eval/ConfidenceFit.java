@@ -14,6 +14,9 @@ import dev.facemark.core.runtime.FeatureConfidence;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
 /**
  * Fits a heatmap model's face confidence on held-out faces: the crops a tracker meets are run through the
  * model, each labelled good when its fit is within {@link ConfidenceCalibration#GOOD_NME}, and a logistic
  * regression gives P(good | features). The crops: the face where the tracker would crop it (two from the
  * face's points, de-rotated, as the tracker does every frame, one from its upright box, as a detector seed;
  * small jitter of shift, scale and roll), the face drifted off-centre by 30-90% of its size (a track that is
- * slipping), and background of the same image away from the face (a lost track: always bad).
+ * slipping), and background of the same image away from the face (a lost track: always bad). One more crop
+ * a face, {@link #DEGRADED}, is the aligned crop of a blurred, partly covered or under-exposed copy of the
+ * image: it is not fitted on, only reported (how the confidence does on bad frames it was not fitted to),
+ * and it draws from its own random stream, so the fitted crops are the same with or without it.
  *
  * <p>Two fits on the same crops: the several-feature {@link FeatureConfidence} ({@link ConfidenceFeatures},
  * L2-regularised, {@link LogisticFit}), and the single-feature {@link ConfidenceCalibration} of the lower
@@ -41,12 +50,20 @@ public final class ConfidenceFit {
         public Sample(String kind, float score, boolean good) { this(kind, score, null, good); }
     }
 
-    /** The fitted mappings and how well they separate good from bad crops. */
+    /**
+     * The fitted mappings and how well they separate good from bad crops: {@code auc} and {@code aucLowDecile}
+     * on the fitted kinds, {@code aucDegraded} and {@code aucDegradedLowDecile} on the {@link #DEGRADED} crops alone.
+     */
     public record Result(FeatureConfidence features, ConfidenceCalibration calibration, List<Sample> samples,
-                         double auc, double aucLowDecile) {
+                         double auc, double aucLowDecile, double aucDegraded, double aucDegradedLowDecile) {
         /** Median confidence of the crops of one kind under the several-feature fit (NaN when none). */
         public double medianConfidence(String kind) {
             return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> features.apply(s.features())).toArray());
+        }
+
+        /** Median confidence of the crops of one kind with a good (or a bad) fit, under the several-feature fit. */
+        public double medianConfidence(String kind, boolean good) {
+            return median(samples.stream().filter(s -> s.kind().equals(kind) && s.good() == good).mapToDouble(s -> features.apply(s.features())).toArray());
         }
 
         /** Median confidence of the crops of one kind under the single-feature fit. */
@@ -62,7 +79,7 @@ public final class ConfidenceFit {
         public long count(String kind) { return samples.stream().filter(s -> s.kind().equals(kind)).count(); }
     }
 
-    public static final String ALIGNED = "aligned", DRIFTED = "drifted", BACKGROUND = "background";
+    public static final String ALIGNED = "aligned", DRIFTED = "drifted", BACKGROUND = "background", DEGRADED = "degraded";
     /** The share of the fit's weight each kind of crop gets (a tracker mostly meets aligned faces). */
     public static final Map<String, Double> SHARES = Map.of(ALIGNED, 0.5, DRIFTED, 0.3, BACKGROUND, 0.2);
     /** The ridge of the several-feature fit, on standardised features. */
@@ -74,7 +91,7 @@ public final class ConfidenceFit {
     private record Crop(String kind, float[] scores, float[] inputPoints, float lowDecile, boolean good) { }
 
     public static Result run(LandmarkModel model, List<FaceSample> faces, long seed) {
-        Random rng = new Random(seed);
+        Random rng = new Random(seed), evalRng = new Random(seed ^ 0xDE6A4DEDL);
         int inputWidth = model.contract().inputWidth(), n = model.contract().points();
         int[] eyes = model.contract().scheme().outerEyeCorners();
         List<Crop> all = new ArrayList<>();
@@ -106,6 +123,12 @@ public final class ConfidenceFit {
                     crops.add(model.cropFor(bg, 0f));
                     kinds.add(BACKGROUND);
                 }
+                // The degraded crop's own random stream: drawn before the fitted crops' predict, used after it.
+                float roll = eyes != null ? CropFromLandmarks.roll(s.points(), eyes[0], eyes[1]) : 0f;
+                FaceBox ref = CropFromLandmarks.box(s.points(), roll);
+                CropTransform degradedCrop = model.cropFor(FaceBox.ofCentre(ref.cx() + (float) (0.08 * side * evalRng.nextGaussian()),
+                        ref.cy() + (float) (0.08 * side * evalRng.nextGaussian()), ref.w() * (float) (1 + 0.08 * evalRng.nextGaussian()),
+                        ref.h() * (float) (1 + 0.08 * evalRng.nextGaussian())), roll + (float) Math.toRadians(5 * evalRng.nextGaussian()));
                 Predictions p = model.predict(img, crops);
                 double norm = Normalizer.INTER_OCULAR.distance(PointScheme.IBUG_68, s.points());
                 for (int i = 0; i < crops.size(); i++) {
@@ -117,6 +140,11 @@ public final class ConfidenceFit {
                         for (int v = 0; v < 2 * n; v++) meanShape[v] += gt[v] / inputWidth;
                         alignedCount++;
                     }
+                }
+                try (Mat bad = degrade(img, box, evalRng)) {
+                    Predictions q = model.predict(bad, List.of(degradedCrop));
+                    boolean good = LandmarkErrors.nme(q.landmarks(0), s.points(), norm) < ConfidenceCalibration.GOOD_NME;
+                    all.add(new Crop(DEGRADED, q.pointScores(0).clone(), q.inputLandmarks(0).clone(), q.lowDecileScore(0), good));
                 }
             }
         }
@@ -132,13 +160,18 @@ public final class ConfidenceFit {
         return fitAll(samples, meanShape);
     }
 
-    /** Both fits on the samples (each with its {@link ConfidenceFeatures}), against {@code meanShape}. */
+    /** Both fits on the samples of the fitted kinds (each with its {@link ConfidenceFeatures}), against {@code meanShape}. */
     static Result fitAll(List<Sample> samples, float[] meanShape) {
-        FeatureConfidence fc = fitFeatures(samples, meanShape);
-        ConfidenceCalibration c = fit(samples);
-        List<Sample> scored = new ArrayList<>();
-        for (Sample s : samples) scored.add(new Sample(s.kind(), fc.apply(s.features()), s.good()));
-        return new Result(fc, c, samples, auc(scored), auc(samples));
+        List<Sample> fitted = samples.stream().filter(s -> !s.kind().equals(DEGRADED)).toList();
+        FeatureConfidence fc = fitFeatures(fitted, meanShape);
+        ConfidenceCalibration c = fit(fitted);
+        List<Sample> scored = new ArrayList<>(), degraded = new ArrayList<>();
+        for (Sample s : samples) {
+            Sample x = new Sample(s.kind(), fc.apply(s.features()), s.good());
+            (s.kind().equals(DEGRADED) ? degraded : scored).add(x);
+        }
+        List<Sample> degradedRaw = samples.stream().filter(s -> s.kind().equals(DEGRADED)).toList();
+        return new Result(fc, c, samples, auc(scored), auc(fitted), auc(degraded), auc(degradedRaw));
     }
 
     /** The several-feature logistic, rows weighted so that each kind present gets its {@link #SHARES} of the whole. */
@@ -159,6 +192,32 @@ public final class ConfidenceFit {
         }
         LogisticFit.Model m = LogisticFit.fit(x, y, w, LAMBDA);
         return new FeatureConfidence(m.mean(), m.sd(), m.weights(), m.bias(), meanShape);
+    }
+
+    /** A copy of the image with the face blurred (sigma 2-12% of its size), a third to two thirds of it covered, or under-exposed. */
+    private static Mat degrade(Mat img, FaceBox face, Random rng) {
+        Mat out = new Mat();
+        float side = Math.max(face.w(), face.h());
+        switch (rng.nextInt(3)) {
+            case 0 -> GaussianBlur(img, out, new Size(0, 0), side * (0.02 + 0.1 * rng.nextDouble()));
+            case 1 -> {
+                img.copyTo(out);
+                float f = (float) (0.3 + 0.3 * rng.nextDouble());
+                float x0 = face.cx() - face.w() / 2, y0 = face.cy() - face.h() / 2, x1 = x0 + face.w(), y1 = y0 + face.h();
+                switch (rng.nextInt(4)) {
+                    case 0 -> y0 = y1 - f * face.h();  // mouth and chin
+                    case 1 -> y1 = y0 + f * face.h();  // eyes and brows
+                    case 2 -> x1 = x0 + f * face.w();
+                    default -> x0 = x1 - f * face.w();
+                }
+                int g = 60 + rng.nextInt(160);
+                try (Point a = new Point((int) x0, (int) y0); Point b = new Point((int) x1, (int) y1); Scalar c = new Scalar(g, 0.9 * g, 1.1 * g, 0)) {
+                    rectangle(out, a, b, c, -1, 8, 0);
+                }
+            }
+            default -> img.convertTo(out, -1, 0.06 + 0.2 * rng.nextDouble(), 0);
+        }
+        return out;
     }
 
     /** A face-sized box of the image that overlaps the face by IoU < 0.05, or null after 20 tries. */

@@ -28,6 +28,7 @@ class CalibrateConfidenceCommandTest {
                 "--data-root", TestData.requireRoot().toString(), "--max-faces", "40", "--samples", csv.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("features fit (standardised weights): ln_low_decile"), r.out());
+        assertTrue(r.out().contains("degraded     40 crops"), "one degraded crop a face, reported: " + r.out());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)), "--out leaves the input as it was");
         try (LandmarkModel m = LandmarkModel.open(out, RuntimeOptions.cpu(1))) {
             assertNotNull(m.featureConfidence(), "the several-feature confidence is read back");

@@ -80,6 +80,18 @@ class ConfidenceFitTest {
         assertTrue(res.medianConfidence(ConfidenceFit.BACKGROUND) < 0.1, "background " + res.medianConfidence(ConfidenceFit.BACKGROUND));
         assertEquals(fc.encode(), FeatureConfidence.decode(fc.encode()).encode(), "what the command writes reads back");
 
+        // Degraded crops are reported, not fitted on: adding them leaves both fits as they were.
+        List<ConfidenceFit.Sample> more = new ArrayList<>(s);
+        for (int i = 0; i < 500; i++) {
+            double[] f = {-4, -3.5, -3.3, 0.9, -1, 2, 1};
+            more.add(new ConfidenceFit.Sample(ConfidenceFit.DEGRADED, (float) Math.exp(-4), f, i % 2 == 0));
+        }
+        ConfidenceFit.Result withDegraded = ConfidenceFit.fitAll(more, shape);
+        assertEquals(fc.encode(), withDegraded.features().encode());
+        assertEquals(res.calibration(), withDegraded.calibration());
+        assertEquals(res.auc(), withDegraded.auc(), 1e-12, "the AUC is over the fitted kinds");
+        assertEquals(0.5, withDegraded.aucDegraded(), 1e-9, "identical degraded crops, half good: chance");
+
         // Shares, not counts: keeping a tenth of the background crops leaves their weight, and so the fit, about
         // where it was; an unweighted fit moves (more good crops in the mix: everything reads higher).
         List<ConfidenceFit.Sample> fewer = new ArrayList<>();
