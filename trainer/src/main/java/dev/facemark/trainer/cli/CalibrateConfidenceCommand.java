@@ -38,11 +38,16 @@ public final class CalibrateConfidenceCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", defaultValue = "0.1", description = "the training runs' validation fraction (default: ${DEFAULT-VALUE})") double valFraction;
     @Option(names = "--seed", defaultValue = "42", description = "the training runs' split seed (default: ${DEFAULT-VALUE})") long seed;
     @Option(names = "--max-faces", defaultValue = "0", description = "use at most N validation faces; 0 = all") int maxFaces;
+    @Option(names = "--features", split = ",", description = "fit only these of the confidence features (default: all of "
+            + "ln_low_decile, ln_median, ln_mean, sd_ln, ln_shape_residual, centre_offset, abs_ln_scale); the others get weight 0")
+    List<String> features;
     @Option(names = "--samples", description = "also write every crop's kind, label and features to this CSV") Path samplesCsv;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(model)) throw new UserException("--model " + model + ": no such file");
+        List<String> use = features == null ? ConfidenceFeatures.NAMES : features;
+        for (String u : use) if (!ConfidenceFeatures.NAMES.contains(u)) throw new UserException("--features: no feature " + u + "; known: " + ConfidenceFeatures.NAMES);
         Dataset val = TrainingFaces.limit(TrainingFaces.split(TrainingFaces.load(dataRoot, data), valFraction, seed).validation(),
                 maxFaces, seed);
         ConfidenceFit.Result r;
@@ -50,7 +55,7 @@ public final class CalibrateConfidenceCommand implements Callable<Integer> {
             if (m.contract().outputKind() != OutputKind.HEATMAPS) {
                 throw new UserException(model + " predicts coordinates, not heatmaps: it has no score to calibrate");
             }
-            r = ConfidenceFit.run(m, val.samples(), seed);
+            r = ConfidenceFit.run(m, val.samples(), seed, use);
         }
         report(r, val.size());
         if (samplesCsv != null) writeSamples(r, samplesCsv);

@@ -91,6 +91,11 @@ public final class ConfidenceFit {
     private record Crop(String kind, float[] scores, float[] inputPoints, float lowDecile, boolean good) { }
 
     public static Result run(LandmarkModel model, List<FaceSample> faces, long seed) {
+        return run(model, faces, seed, ConfidenceFeatures.NAMES);
+    }
+
+    /** As {@link #run(LandmarkModel, List, long)}, fitting only the named features (the others get weight 0). */
+    public static Result run(LandmarkModel model, List<FaceSample> faces, long seed, List<String> use) {
         Random rng = new Random(seed), evalRng = new Random(seed ^ 0xDE6A4DEDL);
         int inputWidth = model.contract().inputWidth(), n = model.contract().points();
         int[] eyes = model.contract().scheme().outerEyeCorners();
@@ -157,13 +162,15 @@ public final class ConfidenceFit {
             ConfidenceFeatures.compute(c.scores(), c.inputPoints(), n, inputWidth, meanShape, sorted, f);
             samples.add(new Sample(c.kind(), c.lowDecile(), f, c.good()));
         }
-        return fitAll(samples, meanShape);
+        return fitAll(samples, meanShape, use);
     }
 
     /** Both fits on the samples of the fitted kinds (each with its {@link ConfidenceFeatures}), against {@code meanShape}. */
-    static Result fitAll(List<Sample> samples, float[] meanShape) {
+    static Result fitAll(List<Sample> samples, float[] meanShape) { return fitAll(samples, meanShape, ConfidenceFeatures.NAMES); }
+
+    static Result fitAll(List<Sample> samples, float[] meanShape, List<String> use) {
         List<Sample> fitted = samples.stream().filter(s -> !s.kind().equals(DEGRADED)).toList();
-        FeatureConfidence fc = fitFeatures(fitted, meanShape);
+        FeatureConfidence fc = fitFeatures(fitted, meanShape, use);
         ConfidenceCalibration c = fit(fitted);
         List<Sample> scored = new ArrayList<>(), degraded = new ArrayList<>();
         for (Sample s : samples) {
@@ -175,7 +182,13 @@ public final class ConfidenceFit {
     }
 
     /** The several-feature logistic, rows weighted so that each kind present gets its {@link #SHARES} of the whole. */
-    static FeatureConfidence fitFeatures(List<Sample> samples, float[] meanShape) {
+    static FeatureConfidence fitFeatures(List<Sample> samples, float[] meanShape) { return fitFeatures(samples, meanShape, ConfidenceFeatures.NAMES); }
+
+    /** Only the features named in {@code use} are fitted; the others keep weight 0 (mean 0, sd 1), so the v1 entry stays valid. */
+    static FeatureConfidence fitFeatures(List<Sample> samples, float[] meanShape, List<String> use) {
+        for (String u : use) if (!ConfidenceFeatures.NAMES.contains(u)) throw new IllegalArgumentException("no confidence feature " + u + "; known: " + ConfidenceFeatures.NAMES);
+        int[] cols = java.util.stream.IntStream.range(0, ConfidenceFeatures.COUNT).filter(k -> use.contains(ConfidenceFeatures.NAMES.get(k))).toArray();
+        if (cols.length == 0) throw new IllegalArgumentException("no confidence features to fit");
         Map<String, Long> counts = new java.util.HashMap<>();
         for (Sample s : samples) counts.merge(s.kind(), 1L, Long::sum);
         double shareSum = counts.keySet().stream().mapToDouble(k -> SHARES.getOrDefault(k, 0.0)).sum();
@@ -184,14 +197,20 @@ public final class ConfidenceFit {
         double[] w = new double[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            x[i] = s.features();
+            x[i] = new double[cols.length];
+            for (int c = 0; c < cols.length; c++) x[i][c] = s.features()[cols[c]];
             y[i] = s.good();
             // Kinds outside SHARES (none today) weigh as they come; weights average 1 over the rows.
             Double share = SHARES.get(s.kind());
             w[i] = share == null || shareSum == 0 ? 1 : share / shareSum * samples.size() / counts.get(s.kind());
         }
         LogisticFit.Model m = LogisticFit.fit(x, y, w, LAMBDA);
-        return new FeatureConfidence(m.mean(), m.sd(), m.weights(), m.bias(), meanShape);
+        double[] mean = new double[ConfidenceFeatures.COUNT], sd = new double[ConfidenceFeatures.COUNT], weights = new double[ConfidenceFeatures.COUNT];
+        Arrays.fill(sd, 1);
+        for (int c = 0; c < cols.length; c++) {
+            mean[cols[c]] = m.mean()[c]; sd[cols[c]] = m.sd()[c]; weights[cols[c]] = m.weights()[c];
+        }
+        return new FeatureConfidence(mean, sd, weights, m.bias(), meanShape);
     }
 
     /** A copy of the image with the face blurred (sigma 2-12% of its size), a third to two thirds of it covered, or under-exposed. */

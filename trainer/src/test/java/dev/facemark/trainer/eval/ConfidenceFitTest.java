@@ -80,6 +80,13 @@ class ConfidenceFitTest {
         assertTrue(res.medianConfidence(ConfidenceFit.BACKGROUND) < 0.1, "background " + res.medianConfidence(ConfidenceFit.BACKGROUND));
         assertEquals(fc.encode(), FeatureConfidence.decode(fc.encode()).encode(), "what the command writes reads back");
 
+        // A subset of the features: the others carry weight 0, and the entry is still a valid v1 one.
+        FeatureConfidence sub = ConfidenceFit.fitFeatures(s, shape, List.of("ln_low_decile", "ln_shape_residual"));
+        double[] sw = sub.weights();
+        assertTrue(sw[0] != 0 && sw[4] < 0, "the named ones are fitted: " + sub);
+        for (int k : new int[] {1, 2, 3, 5, 6}) assertEquals(0, sw[k], 0, "feature " + k + " left out");
+        assertEquals(sub.encode(), FeatureConfidence.decode(sub.encode()).encode());
+
         // Degraded crops are reported, not fitted on: adding them leaves both fits as they were.
         List<ConfidenceFit.Sample> more = new ArrayList<>(s);
         for (int i = 0; i < 500; i++) {
