@@ -51,6 +51,7 @@ public final class LandmarkModel implements AutoCloseable {
     private final OutputDecoder decoder;
     private final Predictions predictions;
     private final ConfidenceCalibration confidence; // null: the raw score is the confidence
+    private final FeatureConfidence featureConfidence; // null: the single-feature calibration (or the raw score) is
     private final int inputSize;
     private final Map<Integer, TensorBinding> bindings = new HashMap<>();
     private FloatBuffer input;
@@ -88,6 +89,8 @@ public final class LandmarkModel implements AutoCloseable {
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             this.contract = ModelContract.fromMetadata(meta, name);
             this.confidence = ConfidenceCalibration.fromMetadata(meta);
+            FeatureConfidence fc = FeatureConfidence.fromMetadata(meta);
+            this.featureConfidence = fc != null && fc.points() == contract.points() ? fc : null; // another point count: malformed, fall back
             this.decoder = OutputDecoder.of(contract);
             this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, decoder.outputShapes(-1), name);
         } catch (OrtException e) {
@@ -99,7 +102,8 @@ public final class LandmarkModel implements AutoCloseable {
         }
         // Bounded by the contract (ModelContract.MAX_SIDE): the product fits an int.
         inputSize = contract.channels() * contract.inputWidth() * contract.inputHeight();
-        predictions = new Predictions(contract.points(), decoder.heatmaps(), contract.heatmapWidth(), contract.heatmapHeight(), confidence);
+        predictions = new Predictions(contract.points(), decoder.heatmaps(), contract.heatmapWidth(), contract.heatmapHeight(), confidence,
+                featureConfidence, contract.inputWidth());
         encoder = new FaceEncoder(contract); // last: the one native holder made here, closed by close() from now on
         try {
             ensureInput(signature.batch() > 0 ? signature.batch() : 4);
@@ -140,6 +144,9 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** The fitted confidence mapping from the model's metadata, or null when it has none. */
     public ConfidenceCalibration confidenceCalibration() { return confidence; }
+
+    /** The fitted several-feature confidence from the model's metadata (used before the one above), or null. */
+    public FeatureConfidence featureConfidence() { return featureConfidence; }
 
     /**
      * Flip test-time augmentation: each face also runs mirrored, and the two answers are averaged

@@ -19,12 +19,26 @@ public final class Predictions {
     long cropNanos, inferenceNanos, decodeNanos;
 
     private final ConfidenceCalibration calibration;
+    private final FeatureConfidence features;
+    private final int inputWidth;
     private float[] sorted = new float[0];
+    private final double[] featureScratch = new double[ConfidenceFeatures.COUNT];
 
     Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH) { this(points, heatmaps, heatmapW, heatmapH, null); }
 
     Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH, ConfidenceCalibration calibration) {
+        this(points, heatmaps, heatmapW, heatmapH, calibration, null, 0);
+    }
+
+    /** {@code features} (with the model's input width), when given, is the confidence; else {@code calibration}; else the raw mean. */
+    Predictions(int points, boolean heatmaps, int heatmapW, int heatmapH, ConfidenceCalibration calibration,
+                FeatureConfidence features, int inputWidth) {
+        if (features != null && (features.points() != points || inputWidth <= 0)) {
+            throw new IllegalArgumentException("a " + features.points() + "-point confidence for " + points + " points");
+        }
         this.calibration = calibration;
+        this.features = features;
+        this.inputWidth = inputWidth;
         this.points = points;
         this.heatmaps = heatmaps;
         this.heatmapW = heatmapW;
@@ -83,16 +97,30 @@ public final class Predictions {
         return s / points;
     }
 
+    /** Whether {@link #confidence} is calibrated: a probability that the fit is good, comparable across models. */
+    public boolean calibrated() { return (features != null || calibration != null) && heatmaps; }
+
     /**
      * Face i's confidence: the probability that the fit is good when the model carries a
-     * {@link ConfidenceCalibration} (of {@link #lowDecileScore}), else the raw {@link #meanScore}; NaN for
-     * models without heatmaps.
+     * {@link FeatureConfidence} (of {@link ConfidenceFeatures}) or else a {@link ConfidenceCalibration} (of
+     * {@link #lowDecileScore}), else the raw {@link #meanScore}; NaN for models without heatmaps.
      */
-    /** Whether {@link #confidence} is calibrated: a probability that the fit is good, comparable across models. */
-    public boolean calibrated() { return calibration != null && heatmaps; }
-
     public float confidence(int i) {
+        if (!heatmaps) return Float.NaN;
+        check(i);
+        if (features != null) {
+            if (sorted.length < points) sorted = new float[points];
+            return features.confidence(scores[i], inputLandmarks[i], inputWidth, sorted, featureScratch);
+        }
         return calibration == null ? meanScore(i) : calibration.apply(lowDecileScore(i));
+    }
+
+    /** Face i's {@link ConfidenceFeatures} into {@code out} against {@code meanShape} (the fit's input); NaN without heatmaps. */
+    public void confidenceFeatures(int i, float[] meanShape, int inputWidth, double[] out) {
+        check(i);
+        if (!heatmaps) { java.util.Arrays.fill(out, 0, ConfidenceFeatures.COUNT, Double.NaN); return; }
+        if (sorted.length < points) sorted = new float[points];
+        ConfidenceFeatures.compute(scores[i], inputLandmarks[i], points, inputWidth, meanShape, sorted, out);
     }
 
     /**

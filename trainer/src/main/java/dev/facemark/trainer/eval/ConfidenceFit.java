@@ -2,57 +2,106 @@ package dev.facemark.trainer.eval;
 
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
+import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.metrics.LandmarkErrors;
 import dev.facemark.core.metrics.Normalizer;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.ConfidenceCalibration;
+import dev.facemark.core.runtime.ConfidenceFeatures;
+import dev.facemark.core.runtime.FeatureConfidence;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
 /**
- * Fits a model's {@link ConfidenceCalibration} on held-out faces: the crops a tracker meets are run through
- * the model, each labelled good when its fit is within {@link ConfidenceCalibration#GOOD_NME}, and a logistic
- * regression on the log of the raw score (the lower decile of the point scores: on the shipped {@code fast}
- * it separates good from bad fits with AUC 0.83, against 0.76 for the mean) gives P(good | score). The crops: the face where the tracker would
- * crop it (small jitter of shift, scale and roll), the face drifted off-centre by 30-90% of its size (a track
- * that is slipping), and background of the same image away from the face (a lost track: always bad).
+ * Fits a heatmap model's face confidence on held-out faces: the crops a tracker meets are run through the
+ * model, each labelled good when its fit is within {@link ConfidenceCalibration#GOOD_NME}, and a logistic
+ * regression gives P(good | features). The crops: the face where the tracker would crop it (two from the
+ * face's points, de-rotated, as the tracker does every frame, one from its upright box, as a detector seed;
+ * small jitter of shift, scale and roll), the face drifted off-centre by 30-90% of its size (a track that is
+ * slipping), and background of the same image away from the face (a lost track: always bad). One more crop
+ * a face, {@link #DEGRADED}, is the aligned crop of a blurred, partly covered or under-exposed copy of the
+ * image: it is not fitted on, only reported (how the confidence does on bad frames it was not fitted to),
+ * and it draws from its own random stream, so the fitted crops are the same with or without it.
+ *
+ * <p>Two fits on the same crops: the several-feature {@link FeatureConfidence} ({@link ConfidenceFeatures},
+ * L2-regularised, {@link LogisticFit}), and the single-feature {@link ConfidenceCalibration} of the lower
+ * decile of the point scores (what older runtimes read). The crops are weighted so that the kinds count
+ * {@link #SHARES} of the whole: background crops exist for fewer faces (a tight photo has no room), and a
+ * lost track must read low.
  */
 public final class ConfidenceFit {
-    /** One crop's raw score and whether its fit was good. */
-    public record Sample(String kind, float score, boolean good) { }
+    /** One crop: its kind, raw score (lower decile of the point scores), {@link ConfidenceFeatures} and whether its fit was good. */
+    public record Sample(String kind, float score, double[] features, boolean good) {
+        public Sample(String kind, float score, boolean good) { this(kind, score, null, good); }
+    }
 
-    /** The fitted mapping and how well it separates good from bad crops. */
-    public record Result(ConfidenceCalibration calibration, List<Sample> samples, double auc) {
-        /** Median calibrated confidence of the crops of one kind (NaN when none). */
+    /**
+     * The fitted mappings and how well they separate good from bad crops: {@code auc} and {@code aucLowDecile}
+     * on the fitted kinds, {@code aucDegraded} and {@code aucDegradedLowDecile} on the {@link #DEGRADED} crops alone.
+     */
+    public record Result(FeatureConfidence features, ConfidenceCalibration calibration, List<Sample> samples,
+                         double auc, double aucLowDecile, double aucDegraded, double aucDegradedLowDecile) {
+        /** Median confidence of the crops of one kind under the several-feature fit (NaN when none). */
         public double medianConfidence(String kind) {
-            double[] v = samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> calibration.apply(s.score())).sorted().toArray();
-            return v.length == 0 ? Double.NaN : v[v.length / 2];
+            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> features.apply(s.features())).toArray());
+        }
+
+        /** Median confidence of the crops of one kind with a good (or a bad) fit, under the several-feature fit. */
+        public double medianConfidence(String kind, boolean good) {
+            return median(samples.stream().filter(s -> s.kind().equals(kind) && s.good() == good).mapToDouble(s -> features.apply(s.features())).toArray());
+        }
+
+        /** Median confidence of the crops of one kind under the single-feature fit. */
+        public double medianLowDecileConfidence(String kind) {
+            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> calibration.apply(s.score())).toArray());
         }
 
         /** Median raw score of the crops of one kind. */
         public double medianRaw(String kind) {
-            double[] v = samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::score).sorted().toArray();
-            return v.length == 0 ? Double.NaN : v[v.length / 2];
+            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::score).toArray());
         }
 
         public long count(String kind) { return samples.stream().filter(s -> s.kind().equals(kind)).count(); }
     }
 
-    public static final String ALIGNED = "aligned", DRIFTED = "drifted", BACKGROUND = "background";
+    public static final String ALIGNED = "aligned", DRIFTED = "drifted", BACKGROUND = "background", DEGRADED = "degraded";
+    /** The share of the fit's weight each kind of crop gets (a tracker mostly meets aligned faces). */
+    public static final Map<String, Double> SHARES = Map.of(ALIGNED, 0.5, DRIFTED, 0.3, BACKGROUND, 0.2);
+    /** The ridge of the several-feature fit, on standardised features. */
+    public static final double LAMBDA = 1.0;
 
     private ConfidenceFit() {}
 
+    /** One crop's model answer, kept until the mean shape (of all aligned crops) is known. */
+    private record Crop(String kind, float[] scores, float[] inputPoints, float lowDecile, boolean good) { }
+
     public static Result run(LandmarkModel model, List<FaceSample> faces, long seed) {
-        Random rng = new Random(seed);
-        List<Sample> samples = new ArrayList<>();
+        return run(model, faces, seed, ConfidenceFeatures.NAMES);
+    }
+
+    /** As {@link #run(LandmarkModel, List, long)}, fitting only the named features (the others get weight 0). */
+    public static Result run(LandmarkModel model, List<FaceSample> faces, long seed, List<String> use) {
+        Random rng = new Random(seed), evalRng = new Random(seed ^ 0xDE6A4DEDL);
+        int inputWidth = model.contract().inputWidth(), n = model.contract().points();
+        int[] eyes = model.contract().scheme().outerEyeCorners();
+        List<Crop> all = new ArrayList<>();
+        float[] meanShape = new float[2 * n];
+        int alignedCount = 0;
         for (FaceSample s : faces) {
             try (Mat img = ImageLoader.readColor(s.image())) {
                 FaceBox box = s.landmarkBox();
@@ -60,9 +109,12 @@ public final class ConfidenceFit {
                 List<CropTransform> crops = new ArrayList<>();
                 List<String> kinds = new ArrayList<>();
                 for (int k = 0; k < 3; k++) {
-                    FaceBox j = FaceBox.ofCentre(box.cx() + (float) (0.08 * side * rng.nextGaussian()), box.cy() + (float) (0.08 * side * rng.nextGaussian()),
-                            box.w() * (float) (1 + 0.08 * rng.nextGaussian()), box.h() * (float) (1 + 0.08 * rng.nextGaussian()));
-                    crops.add(model.cropFor(j, (float) Math.toRadians(5 * rng.nextGaussian())));
+                    // Two as the tracker crops from last frame's points (de-rotated), one as a detector seed (upright box).
+                    float roll = k < 2 && eyes != null ? CropFromLandmarks.roll(s.points(), eyes[0], eyes[1]) : 0f;
+                    FaceBox ref = k < 2 ? CropFromLandmarks.box(s.points(), roll) : box;
+                    FaceBox j = FaceBox.ofCentre(ref.cx() + (float) (0.08 * side * rng.nextGaussian()), ref.cy() + (float) (0.08 * side * rng.nextGaussian()),
+                            ref.w() * (float) (1 + 0.08 * rng.nextGaussian()), ref.h() * (float) (1 + 0.08 * rng.nextGaussian()));
+                    crops.add(model.cropFor(j, roll + (float) Math.toRadians(5 * rng.nextGaussian())));
                     kinds.add(ALIGNED);
                 }
                 for (int k = 0; k < 2; k++) {
@@ -76,17 +128,115 @@ public final class ConfidenceFit {
                     crops.add(model.cropFor(bg, 0f));
                     kinds.add(BACKGROUND);
                 }
+                // The degraded crop's own random stream: drawn before the fitted crops' predict, used after it.
+                float roll = eyes != null ? CropFromLandmarks.roll(s.points(), eyes[0], eyes[1]) : 0f;
+                FaceBox ref = CropFromLandmarks.box(s.points(), roll);
+                CropTransform degradedCrop = model.cropFor(FaceBox.ofCentre(ref.cx() + (float) (0.08 * side * evalRng.nextGaussian()),
+                        ref.cy() + (float) (0.08 * side * evalRng.nextGaussian()), ref.w() * (float) (1 + 0.08 * evalRng.nextGaussian()),
+                        ref.h() * (float) (1 + 0.08 * evalRng.nextGaussian())), roll + (float) Math.toRadians(5 * evalRng.nextGaussian()));
                 Predictions p = model.predict(img, crops);
                 double norm = Normalizer.INTER_OCULAR.distance(PointScheme.IBUG_68, s.points());
                 for (int i = 0; i < crops.size(); i++) {
-                    boolean good = !kinds.get(i).equals(BACKGROUND)
-                            && LandmarkErrors.nme(p.landmarks(i), s.points(), norm) < ConfidenceCalibration.GOOD_NME;
-                    samples.add(new Sample(kinds.get(i), p.lowDecileScore(i), good));
+                    String kind = kinds.get(i);
+                    boolean good = !kind.equals(BACKGROUND) && LandmarkErrors.nme(p.landmarks(i), s.points(), norm) < ConfidenceCalibration.GOOD_NME;
+                    all.add(new Crop(kind, p.pointScores(i).clone(), p.inputLandmarks(i).clone(), p.lowDecileScore(i), good));
+                    if (kind.equals(ALIGNED)) { // where the true points sit in a tracker's crop: the mean shape's frame
+                        float[] gt = crops.get(i).toInput(s.points());
+                        for (int v = 0; v < 2 * n; v++) meanShape[v] += gt[v] / inputWidth;
+                        alignedCount++;
+                    }
+                }
+                try (Mat bad = degrade(img, box, evalRng)) {
+                    Predictions q = model.predict(bad, List.of(degradedCrop));
+                    boolean good = LandmarkErrors.nme(q.landmarks(0), s.points(), norm) < ConfidenceCalibration.GOOD_NME;
+                    all.add(new Crop(DEGRADED, q.pointScores(0).clone(), q.inputLandmarks(0).clone(), q.lowDecileScore(0), good));
                 }
             }
         }
-        ConfidenceCalibration c = fit(samples);
-        return new Result(c, samples, auc(samples));
+        if (alignedCount == 0) throw new IllegalArgumentException("no faces to calibrate on");
+        for (int v = 0; v < 2 * n; v++) meanShape[v] /= alignedCount;
+        List<Sample> samples = new ArrayList<>();
+        float[] sorted = new float[n];
+        for (Crop c : all) {
+            double[] f = new double[ConfidenceFeatures.COUNT];
+            ConfidenceFeatures.compute(c.scores(), c.inputPoints(), n, inputWidth, meanShape, sorted, f);
+            samples.add(new Sample(c.kind(), c.lowDecile(), f, c.good()));
+        }
+        return fitAll(samples, meanShape, use);
+    }
+
+    /** Both fits on the samples of the fitted kinds (each with its {@link ConfidenceFeatures}), against {@code meanShape}. */
+    static Result fitAll(List<Sample> samples, float[] meanShape) { return fitAll(samples, meanShape, ConfidenceFeatures.NAMES); }
+
+    static Result fitAll(List<Sample> samples, float[] meanShape, List<String> use) {
+        List<Sample> fitted = samples.stream().filter(s -> !s.kind().equals(DEGRADED)).toList();
+        FeatureConfidence fc = fitFeatures(fitted, meanShape, use);
+        ConfidenceCalibration c = fit(fitted);
+        List<Sample> scored = new ArrayList<>(), degraded = new ArrayList<>();
+        for (Sample s : samples) {
+            Sample x = new Sample(s.kind(), fc.apply(s.features()), s.good());
+            (s.kind().equals(DEGRADED) ? degraded : scored).add(x);
+        }
+        List<Sample> degradedRaw = samples.stream().filter(s -> s.kind().equals(DEGRADED)).toList();
+        return new Result(fc, c, samples, auc(scored), auc(fitted), auc(degraded), auc(degradedRaw));
+    }
+
+    /** The several-feature logistic, rows weighted so that each kind present gets its {@link #SHARES} of the whole. */
+    static FeatureConfidence fitFeatures(List<Sample> samples, float[] meanShape) { return fitFeatures(samples, meanShape, ConfidenceFeatures.NAMES); }
+
+    /** Only the features named in {@code use} are fitted; the others keep weight 0 (mean 0, sd 1), so the v1 entry stays valid. */
+    static FeatureConfidence fitFeatures(List<Sample> samples, float[] meanShape, List<String> use) {
+        for (String u : use) if (!ConfidenceFeatures.NAMES.contains(u)) throw new IllegalArgumentException("no confidence feature " + u + "; known: " + ConfidenceFeatures.NAMES);
+        int[] cols = java.util.stream.IntStream.range(0, ConfidenceFeatures.COUNT).filter(k -> use.contains(ConfidenceFeatures.NAMES.get(k))).toArray();
+        if (cols.length == 0) throw new IllegalArgumentException("no confidence features to fit");
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Sample s : samples) counts.merge(s.kind(), 1L, Long::sum);
+        double shareSum = counts.keySet().stream().mapToDouble(k -> SHARES.getOrDefault(k, 0.0)).sum();
+        double[][] x = new double[samples.size()][];
+        boolean[] y = new boolean[samples.size()];
+        double[] w = new double[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            x[i] = new double[cols.length];
+            for (int c = 0; c < cols.length; c++) x[i][c] = s.features()[cols[c]];
+            y[i] = s.good();
+            // Kinds outside SHARES (none today) weigh as they come; weights average 1 over the rows.
+            Double share = SHARES.get(s.kind());
+            w[i] = share == null || shareSum == 0 ? 1 : share / shareSum * samples.size() / counts.get(s.kind());
+        }
+        LogisticFit.Model m = LogisticFit.fit(x, y, w, LAMBDA);
+        double[] mean = new double[ConfidenceFeatures.COUNT], sd = new double[ConfidenceFeatures.COUNT], weights = new double[ConfidenceFeatures.COUNT];
+        Arrays.fill(sd, 1);
+        for (int c = 0; c < cols.length; c++) {
+            mean[cols[c]] = m.mean()[c]; sd[cols[c]] = m.sd()[c]; weights[cols[c]] = m.weights()[c];
+        }
+        return new FeatureConfidence(mean, sd, weights, m.bias(), meanShape);
+    }
+
+    /** A copy of the image with the face blurred (sigma 2-12% of its size), a third to two thirds of it covered, or under-exposed. */
+    private static Mat degrade(Mat img, FaceBox face, Random rng) {
+        Mat out = new Mat();
+        float side = Math.max(face.w(), face.h());
+        switch (rng.nextInt(3)) {
+            case 0 -> GaussianBlur(img, out, new Size(0, 0), side * (0.02 + 0.1 * rng.nextDouble()));
+            case 1 -> {
+                img.copyTo(out);
+                float f = (float) (0.3 + 0.3 * rng.nextDouble());
+                float x0 = face.cx() - face.w() / 2, y0 = face.cy() - face.h() / 2, x1 = x0 + face.w(), y1 = y0 + face.h();
+                switch (rng.nextInt(4)) {
+                    case 0 -> y0 = y1 - f * face.h();  // mouth and chin
+                    case 1 -> y1 = y0 + f * face.h();  // eyes and brows
+                    case 2 -> x1 = x0 + f * face.w();
+                    default -> x0 = x1 - f * face.w();
+                }
+                int g = 60 + rng.nextInt(160);
+                try (Point a = new Point((int) x0, (int) y0); Point b = new Point((int) x1, (int) y1); Scalar c = new Scalar(g, 0.9 * g, 1.1 * g, 0)) {
+                    rectangle(out, a, b, c, -1, 8, 0);
+                }
+            }
+            default -> img.convertTo(out, -1, 0.06 + 0.2 * rng.nextDouble(), 0);
+        }
+        return out;
     }
 
     /** A face-sized box of the image that overlaps the face by IoU < 0.05, or null after 20 tries. */
@@ -124,7 +274,7 @@ public final class ConfidenceFit {
         return new ConfidenceCalibration((float) a, (float) b);
     }
 
-    /** Area under the ROC curve of the raw score for good against bad crops (rank statistic; ties count half). */
+    /** Area under the ROC curve of the score for good against bad crops (rank statistic; ties count half). */
     static double auc(List<Sample> samples) {
         double[] pos = samples.stream().filter(Sample::good).mapToDouble(Sample::score).sorted().toArray();
         double[] neg = samples.stream().filter(s -> !s.good()).mapToDouble(Sample::score).sorted().toArray();
@@ -135,6 +285,12 @@ public final class ConfidenceFit {
             wins += below + 0.5 * (upTo - below);
         }
         return wins / ((double) pos.length * neg.length);
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) return Double.NaN;
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private static int lowerBound(double[] sorted, double v) {
