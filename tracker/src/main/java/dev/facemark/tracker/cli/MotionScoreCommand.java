@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = {"Score tracking on motion clips made from 300-W training faces (see tune-smoothing): every frame of "
                 + "every clip shows the face, so a frame without an answer on it is a miss. Prints the share of frames "
                 + "found, NME still / smooth / fast (smoothed output, all found frames), fast over still, and still-face "
-                + "jitter, with the targets: found >= 99%, fast <= 1.15x still, jitter <= 0.3% of the inter-ocular distance.",
+                + "jitter, with the targets: found >= 99%%, fast <= 1.15x still, jitter <= 0.3%% of the inter-ocular distance.",
                 "Tracking options as for video (--crop-lead, --no-recover, --detect-every, --min-score, --no-smooth)."})
 public final class MotionScoreCommand implements Callable<Integer> {
     static final double FOUND_TARGET = 0.99, FAST_TARGET = 1.15, JITTER_TARGET = 0.003;

@@ -117,6 +117,23 @@ class TrackerCommandTest {
         }
     }
 
+    /** picocli formats descriptions with String.format: a bare '%' garbles --help and prints a WARN on stderr. */
+    @Test
+    void everyCommandsHelpFormats() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        List<String> commands = List.copyOf(new picocli.CommandLine(new TrackerCommand()).getSubcommands().keySet());
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String c : commands) assertEquals(0, run(c, "--help"), c + ": " + err);
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(commands.containsAll(List.of("video", "image", "live", "bench", "motion-score")), "subcommands: " + commands);
+        String w = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(w.contains("picocli WARN"), w);
+    }
+
     @Test
     void videoHelpListsTheStreamOptions() {
         assertEquals(0, run("video", "--help"));
