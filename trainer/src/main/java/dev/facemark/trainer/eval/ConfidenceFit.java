@@ -14,9 +14,6 @@ import dev.facemark.core.runtime.FeatureConfidence;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.Predictions;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
-import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
  * Fits a heatmap model's face confidence on held-out faces: the crops a tracker meets are run through the
@@ -123,7 +118,7 @@ public final class ConfidenceFit {
                             (float) (box.w() * sc), (float) (box.h() * sc)), 0f));
                     kinds.add(DRIFTED);
                 }
-                FaceBox bg = background(img, box, rng);
+                FaceBox bg = ConfidenceCrops.background(img, box, rng);
                 if (bg != null) {
                     crops.add(model.cropFor(bg, 0f));
                     kinds.add(BACKGROUND);
@@ -146,7 +141,7 @@ public final class ConfidenceFit {
                         alignedCount++;
                     }
                 }
-                try (Mat bad = degrade(img, box, evalRng)) {
+                try (Mat bad = ConfidenceCrops.degrade(img, box, evalRng)) {
                     Predictions q = model.predict(bad, List.of(degradedCrop));
                     boolean good = LandmarkErrors.nme(q.landmarks(0), s.points(), norm) < ConfidenceCalibration.GOOD_NME;
                     all.add(new Crop(DEGRADED, q.pointScores(0).clone(), q.inputLandmarks(0).clone(), q.lowDecileScore(0), good));
@@ -211,44 +206,6 @@ public final class ConfidenceFit {
             mean[cols[c]] = m.mean()[c]; sd[cols[c]] = m.sd()[c]; weights[cols[c]] = m.weights()[c];
         }
         return new FeatureConfidence(mean, sd, weights, m.bias(), meanShape);
-    }
-
-    /** A copy of the image with the face blurred (sigma 2-12% of its size), a third to two thirds of it covered, or under-exposed. */
-    private static Mat degrade(Mat img, FaceBox face, Random rng) {
-        Mat out = new Mat();
-        float side = Math.max(face.w(), face.h());
-        switch (rng.nextInt(3)) {
-            case 0 -> GaussianBlur(img, out, new Size(0, 0), side * (0.02 + 0.1 * rng.nextDouble()));
-            case 1 -> {
-                img.copyTo(out);
-                float f = (float) (0.3 + 0.3 * rng.nextDouble());
-                float x0 = face.cx() - face.w() / 2, y0 = face.cy() - face.h() / 2, x1 = x0 + face.w(), y1 = y0 + face.h();
-                switch (rng.nextInt(4)) {
-                    case 0 -> y0 = y1 - f * face.h();  // mouth and chin
-                    case 1 -> y1 = y0 + f * face.h();  // eyes and brows
-                    case 2 -> x1 = x0 + f * face.w();
-                    default -> x0 = x1 - f * face.w();
-                }
-                int g = 60 + rng.nextInt(160);
-                try (Point a = new Point((int) x0, (int) y0); Point b = new Point((int) x1, (int) y1); Scalar c = new Scalar(g, 0.9 * g, 1.1 * g, 0)) {
-                    rectangle(out, a, b, c, -1, 8, 0);
-                }
-            }
-            default -> img.convertTo(out, -1, 0.06 + 0.2 * rng.nextDouble(), 0);
-        }
-        return out;
-    }
-
-    /** A face-sized box of the image that overlaps the face by IoU < 0.05, or null after 20 tries. */
-    private static FaceBox background(Mat img, FaceBox face, Random rng) {
-        float side = Math.max(face.w(), face.h());
-        for (int t = 0; t < 20; t++) {
-            float s = side * (float) (0.6 + 0.8 * rng.nextDouble());
-            float cx = (float) (s / 2 + rng.nextDouble() * Math.max(1, img.cols() - s)), cy = (float) (s / 2 + rng.nextDouble() * Math.max(1, img.rows() - s));
-            FaceBox b = FaceBox.ofCentre(cx, cy, s, s);
-            if (b.iou(face) < 0.05f) return b;
-        }
-        return null;
     }
 
     /** Logistic regression of good on ln(score), by Newton's method with a light ridge (stable when nearly separable). */
