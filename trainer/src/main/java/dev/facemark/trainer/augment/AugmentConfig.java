@@ -16,7 +16,7 @@ package dev.facemark.trainer.augment;
  * @param gamma         largest log-gamma change (gamma = exp(+-g))
  * @param blur          probability of a Gaussian blur (sigma uniform in [0.3, 1.5] input pixels)
  * @param noise         largest std of additive Gaussian noise (uniform in [0, noise])
- * @param motionBlur    probability of a motion blur: a straight streak of {@link Photometric#MOTION_BLUR_MIN}-{@link
+ * @param motionBlur    probability of a motion blur (0 by default: 0.2 did not help {@code fast}, docs/TRAINING.md): a straight streak of {@link Photometric#MOTION_BLUR_MIN}-{@link
  *                      Photometric#MOTION_BLUR_MAX} input pixels in any direction, what a webcam's exposure makes of a
  *                      fast head move (the tracker's motion clips blur over half a frame's move, up to 10 input pixels)
  */
@@ -26,10 +26,15 @@ public record AugmentConfig(float maxRotation, float maxShift, float maxScale, f
 
     /** The training default: the seed study's rotations, shifts, shears and brightness, plus tracking-like jitter. */
     public static final AugmentConfig DEFAULT = new AugmentConfig(
-            (float) Math.toRadians(20), 0.06f, 0.10f, 0.12f, 0.5f, 0.04f, 0.15f, 0.3f, 0.3f, 0.2f, 0.03f, 0.2f);
+            (float) Math.toRadians(20), 0.06f, 0.10f, 0.12f, 0.5f, 0.04f, 0.15f, 0.3f, 0.3f, 0.2f, 0.03f, 0f);
 
     /** No augmentation at all: the test-time crop. */
     public static final AugmentConfig NONE = new AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The same with another motion-blur probability ({@code trainer train --motion-blur}). */
+    public AugmentConfig withMotionBlur(float p) {
+        return new AugmentConfig(maxRotation, maxShift, maxScale, maxShear, mirror, trackJitter, brightness, contrast, gamma, blur, noise, p);
+    }
 
     public boolean photometric() {
         return brightness > 0 || contrast > 0 || gamma > 0 || blur > 0 || noise > 0 || motionBlur > 0;

@@ -43,6 +43,9 @@ public final class TrainOptions {
     @Option(names = "--cache-mb", defaultValue = "1500", description = "decoded image cache, MiB") int cacheMb;
     @Option(names = "--detector-boxes", defaultValue = "0", description = "fraction of training crops around calibrated Haar boxes (the tracker's first frame); 0 = none")
     float detectorBoxes;
+    @Option(names = "--motion-blur", defaultValue = "0", paramLabel = "P", description = "probability of a motion-blur streak"
+            + " (3-11 input pixels, any direction) on a training crop; 0 = none (default: ${DEFAULT-VALUE}; 0.2 did not help fast, docs/TRAINING.md)")
+    float motionBlur;
     @Option(names = "--clip-grad", defaultValue = "-1", paramLabel = "NORM",
             description = "clip the global gradient norm to NORM; 0 = off; default: auto (" + GradientGuard.AUTO_COORDINATE_NORM
                     + " for coordinate regression, off for heatmap heads). Steps with a non-finite loss or gradient are skipped either way")
@@ -61,11 +64,13 @@ public final class TrainOptions {
         CoordinateLoss lossFn = parsed("--loss", () -> CoordinateLoss.parse(loss));
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
+        if (!(motionBlur >= 0 && motionBlur <= 1)) throw new UserException("--motion-blur must be in [0, 1]");
         if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
         return new TrainConfig(
                 new TrainConfig.Network(arch, archOptions, wh[0], wh[1], channels),
-                new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes),
+                new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes,
+                        motionBlur),
                 new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
                 new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad),
                 new TrainConfig.Compute(threads, workers, cacheMb),

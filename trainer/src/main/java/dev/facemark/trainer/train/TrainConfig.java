@@ -41,9 +41,10 @@ public record TrainConfig(Network network, Data data, Schedule schedule, Optimis
      * @param maxFaces      use at most this many faces (0 = all), for tiny runs
      * @param augment       augmentation on (false: plain test crops, for debugging)
      * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
+     * @param motionBlur    probability of a motion-blur streak on an augmented crop (absent from older configs: 0)
      */
     public record Data(List<String> datasets, String root, double valFraction, long splitSeed, int maxFaces, boolean augment,
-                       float detectorBoxes) {
+                       float detectorBoxes, float motionBlur) {
         public Data {
             datasets = List.copyOf(datasets);
         }

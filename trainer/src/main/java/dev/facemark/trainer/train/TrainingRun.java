@@ -97,10 +97,10 @@ public final class TrainingRun {
         return new ArchConfig(w, h, c, d.points(), options);
     }
 
-    public static CropSpec cropSpec(ArchConfig a, boolean augment) {
+    public static CropSpec cropSpec(ArchConfig a, AugmentConfig augment) {
         PointScheme scheme = a.points() == 1 ? PointScheme.NOSE_TIP : PointScheme.IBUG_68;
         Normalization norm = a.channels() == 1 ? Normalization.GREY_UNIT : Normalization.RGB_UNIT;
-        return new CropSpec(scheme, a.width(), a.height(), norm, BoxPolicy.DEFAULT, augment ? AugmentConfig.DEFAULT : AugmentConfig.NONE);
+        return new CropSpec(scheme, a.width(), a.height(), norm, BoxPolicy.DEFAULT, augment);
     }
 
     public Result run(boolean resume) throws IOException {
@@ -109,7 +109,7 @@ public final class TrainingRun {
         log.println(KeptMemory.describe());
         Engine engine = startEngine();
         ArchConfig arch = archConfig(cfg);
-        CropSpec spec = cropSpec(arch, cfg.data().augment());
+        CropSpec spec = cropSpec(arch, cfg.data().augment() ? AugmentConfig.DEFAULT.withMotionBlur(cfg.data().motionBlur()) : AugmentConfig.NONE);
         DatasetSplit split = TrainingData.split(cfg, log);
         LandmarkNet net;
         try {

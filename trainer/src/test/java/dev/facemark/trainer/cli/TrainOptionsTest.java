@@ -27,6 +27,14 @@ class TrainOptionsTest {
     }
 
     @Test
+    void motionBlurIsOffUnlessAsked() {
+        assertEquals(0f, parse("--arch", "fast", "--out", "r").data().motionBlur());
+        assertEquals(0.2f, parse("--arch", "fast", "--out", "r", "--motion-blur", "0.2").data().motionBlur());
+        UserException e = assertThrows(UserException.class, () -> parse("--arch", "fast", "--out", "r", "--motion-blur", "2"));
+        assertTrue(e.getMessage().contains("--motion-blur"), e.getMessage());
+    }
+
+    @Test
     void optimiserAndLossAreTyped() {
         TrainConfig c = parse("--arch", "fast", "--out", "r", "--optimizer", "Adam", "--loss", "L2", "--input-size", "96x80");
         assertEquals(AdamVariant.ADAM, c.optimisation().optimizer());
