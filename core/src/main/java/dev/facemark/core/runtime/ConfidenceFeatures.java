@@ -34,6 +34,11 @@ public final class ConfidenceFeatures {
 
     private ConfidenceFeatures() {}
 
+    /** THE lower decile of {@code points} scores sorted ascending (the old single feature, and feature 0 here). */
+    static float lowerDecile(float[] sortedAscending, int points) {
+        return sortedAscending[points / 10];
+    }
+
     /**
      * Writes the {@link #COUNT} features of one face into {@code out}. All NaN when a score or point is NaN.
      *
@@ -60,7 +65,7 @@ public final class ConfidenceFeatures {
             sumLog += l; sumLog2 += l * l; sum += s;
         }
         Arrays.sort(sorted, 0, points);
-        out[0] = Math.log(Math.max(MIN_SCORE, sorted[points / 10]));
+        out[0] = Math.log(Math.max(MIN_SCORE, lowerDecile(sorted, points)));
         out[1] = Math.log(Math.max(MIN_SCORE, sorted[points / 2]));
         out[2] = Math.log(Math.max(MIN_SCORE, sum / points));
         double meanLog = sumLog / points;

@@ -132,7 +132,7 @@ public final class Predictions {
         if (sorted.length < points) sorted = new float[points];
         System.arraycopy(scores[i], 0, sorted, 0, points);
         java.util.Arrays.sort(sorted, 0, points);
-        return sorted[points / 10];
+        return ConfidenceFeatures.lowerDecile(sorted, points);
     }
 
     /** Face i's heatmaps, planar [P][h][w] (each map sums to 1), or null when the model has none. */
