@@ -50,6 +50,10 @@ public final class TrainOptions {
             description = "clip the global gradient norm to NORM; 0 = off; default: auto (" + GradientGuard.AUTO_COORDINATE_NORM
                     + " for coordinate regression, off for heatmap heads). Steps with a non-finite loss or gradient are skipped either way")
     float clipGrad;
+    @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY", description = "validate, keep as best/ and export an exponential"
+            + " moving average of the weights, updated after every step with decay min(DECAY, (1+t)/(10+t)) (e.g. 0.999);"
+            + " checkpoints keep the raw weights for resume; 0 = off (default: ${DEFAULT-VALUE})")
+    float ema;
     @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
     @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
     @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
@@ -65,6 +69,7 @@ public final class TrainOptions {
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
         if (!(motionBlur >= 0 && motionBlur <= 1)) throw new UserException("--motion-blur must be in [0, 1]");
+        if (!(ema >= 0 && ema < 1)) throw new UserException("--ema must be in [0, 1) (e.g. 0.999; 0 = off), got " + ema);
         if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
         return new TrainConfig(
@@ -72,7 +77,7 @@ public final class TrainOptions {
                 new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes,
                         motionBlur),
                 new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
-                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad),
+                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema),
                 new TrainConfig.Compute(threads, workers, cacheMb),
                 seed, !noExport);
     }

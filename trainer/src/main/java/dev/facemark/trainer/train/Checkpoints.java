@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * {@code trainer export} reads, plus optimizer moments and run state),
  * written to a temporary folder and renamed, so a kill mid-write never leaves a half checkpoint;
  * {@code checkpoints/latest} names the newest; {@code best/} holds the weights of the best
- * validation epoch. The last {@value #KEEP} epochs are kept.
+ * validation epoch. The last {@value #KEEP} epochs are kept. With a weight average on, the epoch folders keep the
+ * raw weights (so resume continues the same training) and the average in {@value WeightAverage#FILE};
+ * {@code best/} holds the averaged weights, the ones that were validated.
  */
 public final class Checkpoints {
     static final int KEEP = 2;
@@ -35,8 +37,8 @@ public final class Checkpoints {
 
     public Path bestDir() { return best; }
 
-    public void save(int epoch, Model model, LandmarkNet net, ModelContract contract, ResumableAdam optimizer, RunState state,
-                     boolean isBest) throws IOException {
+    public void save(int epoch, Model model, LandmarkNet net, ModelContract contract, ResumableAdam optimizer, WeightAverage average,
+                     RunState state, boolean isBest) throws IOException {
         Files.createDirectories(dir);
         String name = String.format("epoch-%04d", epoch);
         Path tmp = dir.resolve(".tmp-" + name);
@@ -45,6 +47,7 @@ public final class Checkpoints {
         model.setProperty("Epoch", Integer.toString(epoch));
         Checkpoint.save(tmp, model, net, contract); // exportable as is: trainer export --checkpoint <dir>
         optimizer.save(tmp.resolve("optimizer.bin"));
+        average.save(tmp.resolve(WeightAverage.FILE));
         state.write(tmp.resolve("state.json"));
         Path target = dir.resolve(name);
         deleteTree(target);
@@ -56,7 +59,10 @@ public final class Checkpoints {
             Path bt = best.resolveSibling(".best.tmp");
             deleteTree(bt);
             Files.createDirectories(bt);
-            Checkpoint.save(bt, model, net, contract);
+            average.applied(() -> {
+                Checkpoint.save(bt, model, net, contract);
+                return bt;
+            });
             state.write(bt.resolve("state.json"));
             deleteTree(best);
             Files.move(bt, best, StandardCopyOption.ATOMIC_MOVE);

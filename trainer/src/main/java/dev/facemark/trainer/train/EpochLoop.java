@@ -10,8 +10,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The run's epochs: each one trains on every batch at the schedule's learning rate, validates, and hands
- * its record to the run (which checkpoints it), until the last epoch, early stopping, or a test's stop.
+ * The run's epochs: each one trains on every batch at the schedule's learning rate, validates (on the weight
+ * average when one is on), and hands its record to the run (which checkpoints it), until the last epoch, early
+ * stopping, or a test's stop.
  */
 final class EpochLoop {
     /** Told of every finished epoch, after the state has taken it in. */
@@ -28,17 +29,19 @@ final class EpochLoop {
     private final BatchPipeline train, val;
     private final LearningRateSchedule rates;
     private final ResumableAdam opt;
+    private final WeightAverage average;
     private final ProgressBar bar;
     private final PrintStream log;
 
     EpochLoop(TrainConfig.Schedule schedule, Trainer trainer, TrainStep stepper, BatchPipeline train, BatchPipeline val,
-              ResumableAdam opt, ProgressBar bar, PrintStream log) {
+              ResumableAdam opt, WeightAverage average, ProgressBar bar, PrintStream log) {
         this.schedule = schedule;
         this.trainer = trainer;
         this.stepper = stepper;
         this.train = train;
         this.val = val;
         this.opt = opt;
+        this.average = average;
         this.bar = bar;
         this.log = log;
         long stepsPerEpoch = train.batchCount(true);
@@ -58,7 +61,7 @@ final class EpochLoop {
             long skippedBefore = guard.skipped(), clippedBefore = guard.clipped();
             long t0 = System.nanoTime();
             Steps done = trainEpoch(epoch, state.globalStep());
-            Validation.Result v = Validation.run(trainer, val, stepper.loss(), stepper.inputSize());
+            Validation.Result v = average.applied(() -> Validation.run(trainer, val, stepper.loss(), stepper.inputSize()));
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochRecord rec = new EpochRecord(epoch + 1, done.lossSum() / Math.max(1, done.seen()), v.loss(), v.nme(),
                     done.lastLr(), done.seen() / done.seconds(), seconds);
@@ -101,6 +104,7 @@ final class EpochLoop {
                             + "): lower --lr (now " + schedule.lr() + ") or set --clip-grad");
                 }
                 if (r.outcome() != GradientGuard.Outcome.SKIPPED) {
+                    average.update();
                     lossSum += r.loss() * schedule.batch();
                     seen += schedule.batch();
                 }

@@ -61,7 +61,7 @@ public final class RunConfigFile {
                         (float) n.path("warmupEpochs").asDouble(0), n.path("patience").asInt(0)),
                 new TrainConfig.Optimisation(CoordinateLoss.parse(n.path("loss").asText("l1")),
                         AdamVariant.parse(n.path("optimizer").asText("adamw")), (float) n.path("weightDecay").asDouble(0),
-                        (float) n.path("clipGrad").asDouble(0)),
+                        (float) n.path("clipGrad").asDouble(0), 0f),
                 new TrainConfig.Compute(n.path("threads").asInt(1), n.path("workers").asInt(1), n.path("cacheMb").asInt(1500)),
                 seed, n.path("exportOnnx").asBoolean(true));
     }

@@ -68,8 +68,10 @@ public record TrainConfig(Network network, Data data, Schedule schedule, Optimis
      * @param weightDecay weight decay (decoupled for AdamW, L2 for Adam)
      * @param clipGrad    global gradient-norm limit: negative = auto (see {@link GradientGuard#resolveNorm}), 0 = off;
      *                    runs saved before this option read as 0, so they resume as they ran
+     * @param emaDecay    decay of the exponential moving average of the weights that validation, {@code best/} and the
+     *                    export use ({@link WeightAverage}); 0 = off, as runs saved before this option read
      */
-    public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad) { }
+    public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay) { }
 
     /**
      * @param threads PyTorch intra-op threads

@@ -134,22 +134,25 @@ public final class TrainingRun {
             net.initialize(model.getNDManager());
             opt.bind(net.block().getParameters());
             RunState start = restore(resume, checkpoints, net, model, opt);
+            WeightAverage average = average(net, stateManager, resume ? checkpoints.latest() : Optional.empty());
             GradientGuard guard = new GradientGuard(GradientGuard.resolveNorm(o.clipGrad(),
                     net.outputKind() == OutputKind.COORDINATES), GradientGuard.DEFAULT_MAX_CONSECUTIVE_SKIPS);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
                 TrainStep stepper = new TrainStep(trainer, arch, spec, o.loss(), Math.max(arch.width(), arch.height()), guard);
-                EpochLoop loop = new EpochLoop(cfg.schedule(), trainer, stepper, train, val, opt, new ProgressBar(System.err, progress), log);
+                EpochLoop loop = new EpochLoop(cfg.schedule(), trainer, stepper, train, val, opt, average, new ProgressBar(System.err, progress), log);
                 EpochLoop.Outcome out = loop.run(start, stopAfterEpochs, (epoch, state, better) -> {
-                    checkpoints.save(epoch, model, net, contract(net, spec, state), opt, state, better);
+                    checkpoints.save(epoch, model, net, contract(net, spec, state), opt, average, state, better);
                     EpochLog.write(runDir.resolve("log.csv"), state.history());
                     lossChart(state);
                 });
                 RunState state = out.state();
                 boolean finished = state.epochsDone() >= cfg.epochs() || out.earlyStopped();
                 if (finished && Files.isDirectory(checkpoints.bestDir())) {
-                    Checkpoints.load(checkpoints.bestDir(), model, null);
+                    Checkpoints.load(checkpoints.bestDir(), model, null); // the averaged weights when the average is on
+                } else if (finished) {
+                    average.swap(); // no validation faces, so no best/: the average is still the model to export
                 }
                 Result result = new Result(state, runDir, net, contract(net, spec, state), out.earlyStopped());
                 if (finished && finisher != null) finisher.finish(result, cfg);
@@ -195,6 +198,27 @@ public final class TrainingRun {
         return RunState.fresh();
     }
 
+    /**
+     * The weight average ({@code --ema}), started from the weights the run starts from (after {@link #restore}: a
+     * fresh init, the checkpoint's or the {@code --init} model's), then, on resume, the checkpoint's saved average;
+     * a checkpoint from before the average was turned on has none, and the average starts from its weights.
+     */
+    private WeightAverage average(LandmarkNet net, NDManager manager, Optional<Path> checkpoint) throws IOException {
+        float decay = cfg.optimisation().emaDecay();
+        if (decay == 0) return WeightAverage.off();
+        WeightAverage a = new WeightAverage(net.block().getParameters(), decay, manager);
+        Path saved = checkpoint.map(c -> c.resolve(WeightAverage.FILE)).orElse(null);
+        String from = "starts from the current weights";
+        if (saved != null && Files.isRegularFile(saved)) {
+            a.load(saved);
+            from = String.format(Locale.ROOT, "resumed after %,d updates", a.updates());
+        } else if (saved != null) {
+            from = "no " + WeightAverage.FILE + " in the checkpoint, " + from;
+        }
+        log.printf(Locale.ROOT, "weight average: decay %s (%s); validation, best/ and the export use it%n", decay, from);
+        return a;
+    }
+
     /** Where a warm-started run notes the model it started from (kept across resumes). */
     static final String INIT_FILE = "init_from.txt";
 
@@ -206,7 +230,8 @@ public final class TrainingRun {
         prov.put("best_epoch", Integer.toString(state.bestEpoch()));
         if (state.bestEpoch() > 0) prov.put("val_nme_inter_ocular", String.format(Locale.ROOT, "%.5f", state.bestValNme()));
         TrainConfig.Optimisation o = cfg.optimisation();
-        prov.put("optimizer", o.optimizer() + " lr " + cfg.lr() + " wd " + o.weightDecay() + ", loss " + o.loss());
+        prov.put("optimizer", o.optimizer() + " lr " + cfg.lr() + " wd " + o.weightDecay() + ", loss " + o.loss()
+                + (o.emaDecay() > 0 ? ", weight average " + o.emaDecay() : ""));
         prov.put("seed", Long.toString(cfg.seed()));
         prov.put("split_seed", Long.toString(cfg.data().splitSeed()));
         prov.put("run", runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());

@@ -4,7 +4,8 @@
  * {@link dev.facemark.trainer.train.LearningRateSchedule}, {@link dev.facemark.trainer.train.ResumableAdam},
  * the {@link dev.facemark.trainer.train.CoordinateLoss}, and the
  * {@link dev.facemark.trainer.train.GradientGuard} that skips non-finite steps and clips the gradient norm,
- * then validation NME and early stopping each epoch. Every epoch writes a checkpoint atomically
+ * then validation NME (on the {@link dev.facemark.trainer.train.WeightAverage} when {@code --ema} is on) and
+ * early stopping each epoch. Every epoch writes a checkpoint atomically
  * ({@link dev.facemark.trainer.train.Checkpoints}, {@link dev.facemark.trainer.train.RunState}) and
  * {@code log.csv} ({@link dev.facemark.trainer.train.EpochLog}), so a killed run resumes exactly where it
  * stopped. {@link dev.facemark.trainer.train.LrSweep} runs short trainings at several learning rates for

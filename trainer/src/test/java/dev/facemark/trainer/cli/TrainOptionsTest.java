@@ -35,6 +35,16 @@ class TrainOptionsTest {
     }
 
     @Test
+    void weightAverageIsOffUnlessAsked() {
+        assertEquals(0f, parse("--arch", "fast", "--out", "r").optimisation().emaDecay());
+        assertEquals(0.999f, parse("--arch", "fast", "--out", "r", "--ema", "0.999").optimisation().emaDecay());
+        for (String bad : new String[] {"1", "-0.1", "NaN"}) {
+            UserException e = assertThrows(UserException.class, () -> parse("--arch", "fast", "--out", "r", "--ema", bad));
+            assertTrue(e.getMessage().startsWith("--ema must be in [0, 1)"), e.getMessage());
+        }
+    }
+
+    @Test
     void optimiserAndLossAreTyped() {
         TrainConfig c = parse("--arch", "fast", "--out", "r", "--optimizer", "Adam", "--loss", "L2", "--input-size", "96x80");
         assertEquals(AdamVariant.ADAM, c.optimisation().optimizer());

@@ -23,21 +23,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunConfigFileTest {
     @TempDir Path tmp;
 
-    static TrainConfig config(long seed, long splitSeed) {
+    static TrainConfig config(long seed, long splitSeed) { return config(seed, splitSeed, 0f); }
+
+    static TrainConfig config(long seed, long splitSeed, float emaDecay) {
         return new TrainConfig(new TrainConfig.Network("fast", Map.of("width", "0.75"), 96, 80, 1),
                 new TrainConfig.Data(List.of("300w", "ytf"), "../shared/data", 0.1, splitSeed, 0, true, 0.25f, 0f),
                 new TrainConfig.Schedule(40, 32, 7e-4f, 0.5f, 3),
-                new TrainConfig.Optimisation(CoordinateLoss.MSE, AdamVariant.ADAM, 1e-4f, -1f),
+                new TrainConfig.Optimisation(CoordinateLoss.MSE, AdamVariant.ADAM, 1e-4f, -1f, emaDecay),
                 new TrainConfig.Compute(1, 2, 1500), seed, true);
     }
 
     @Test
     void roundTrip() throws Exception {
-        TrainConfig c = config(43, 42);
+        TrainConfig c = config(43, 42, 0.999f);
         RunConfigFile.write(tmp, c);
         assertEquals(c, RunConfigFile.read(tmp));
+        assertEquals(0.999f, RunConfigFile.read(tmp).optimisation().emaDecay());
         String json = Files.readString(tmp.resolve(RunConfigFile.NAME));
         assertTrue(json.contains("\"optimizer\" : \"adam\"") && json.contains("\"loss\" : \"mse\""), json);
+    }
+
+    /** A grouped config.json from before --ema (no emaDecay) resumes with the average off, as it ran. */
+    @Test
+    void groupedConfigWithoutWeightAverageReadsOff() throws Exception {
+        RunConfigFile.write(tmp, config(43, 42, 0.5f));
+        Path f = tmp.resolve(RunConfigFile.NAME);
+        String json = Files.readString(f);
+        String older = json.replaceAll(",\\s*\"emaDecay\" : [0-9.Ee+-]+", "");
+        assertTrue(json.contains("\"emaDecay\" : 0.5") && !older.contains("emaDecay"), older);
+        Files.writeString(f, older);
+        assertEquals(config(43, 42, 0f), RunConfigFile.read(tmp));
     }
 
     /** A config.json written by the trainer before the config was grouped (session 7's fast-ft3, with other values). */
@@ -73,7 +88,7 @@ class RunConfigFileTest {
         java.util.function.BiFunction<Long, Long, List<String>> validation = (seed, splitSeed) -> {
             TrainConfig c = new TrainConfig(new TrainConfig.Network("fast", Map.of(), 0, 0, 0),
                     new TrainConfig.Data(List.of("300w"), root, 0.1, splitSeed, 0, false, 0f, 0f),
-                    new TrainConfig.Schedule(1, 4, 1e-3f, 0f, 0), new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 0f, 0f),
+                    new TrainConfig.Schedule(1, 4, 1e-3f, 0f, 0), new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 0f, 0f, 0f),
                     new TrainConfig.Compute(1, 1, 64), seed, false);
             DatasetSplit s = TrainingData.split(c, quiet);
             return s.validation().samples().stream().map(FaceSample::name).toList();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A training step leaves nothing behind on the model's manager, which lives as long as the run: before,
@@ -56,6 +57,46 @@ class StepMemoryTest {
                     assertEquals(0f, g.abs().sum().getFloat(), "gradients cleared");
                     g.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * With a weight average ({@code --ema}): its update after every step and the swaps around a validation pass
+     * leave nothing behind either, on the model's manager or on the one that holds the averages.
+     */
+    @Test
+    void weightAverageKeepsTheArrayCountsFlat() {
+        Layer net = Layer.Sequence.of(Layer.Conv.same(1, 8, 3), new Layer.BatchNorm(8), new Layer.Relu(), Layer.Conv.same(8, 4, 1));
+        LayerBlock block = new LayerBlock(net);
+        Shape in = new Shape(2, 1, 12, 12);
+        try (Model model = Model.newInstance("probe", Device.cpu(), "PyTorch");
+             NDManager emaManager = model.getNDManager().newSubManager()) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l1Loss()).optDevices(new Device[] {Device.cpu()}))) {
+                trainer.initialize(in);
+                WeightAverage ema = new WeightAverage(block.getParameters(), 0.99f, emaManager);
+                int before = -1, averages = emaManager.getManagedArrays().size();
+                assertEquals(block.getParameters().size(), averages, "one average per parameter, BN statistics included");
+                for (int step = 0; step < 6; step++) {
+                    try (NDManager sm = trainer.getManager().newSubManager()) {
+                        NDArray x = sm.randomUniform(0, 1, in);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList out = trainer.forward(new NDList(x));
+                            gc.backward(out.singletonOrThrow().abs().sum());
+                        }
+                        trainer.step();
+                        TrainStep.zeroGradients(trainer);
+                        ema.update();
+                        float v = ema.applied(() -> trainer.evaluate(new NDList(x)).singletonOrThrow().sum().getFloat());
+                        assertTrue(Float.isFinite(v));
+                    }
+                    int now = model.getNDManager().getManagedArrays().size();
+                    if (step == 1) before = now;
+                    if (step > 1) assertEquals(before, now, "arrays on the model's manager after step " + step);
+                    assertEquals(averages, emaManager.getManagedArrays().size(), "arrays on the average's manager after step " + step);
+                }
+                assertEquals(6, ema.updates());
             }
         }
     }
