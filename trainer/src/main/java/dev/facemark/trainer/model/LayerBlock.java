@@ -120,6 +120,7 @@ public final class LayerBlock extends AbstractBlock {
                     b.attach(m);
                 }
             }
+            if (CHANNELS_LAST && x.getShape().get(1) > 1) x = channelsLast(x);
             NDArray y = Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
                     new Shape(1, 1), c.groups()).singletonOrThrow();
             return pad > 0 ? y.get(new NDIndex(":, :{}", c.out())) : y;
@@ -168,6 +169,22 @@ public final class LayerBlock extends AbstractBlock {
         throw new IllegalStateException("no DJL implementation for layer " + layer.kind());
     }
 
+
+    /**
+     * Convolutions run on channels-last (NHWC) strides. DJL 0.36 has no memory-format API, but libtorch picks
+     * oneDNN's NHWC kernels whenever the input has channels-last strides, and element-wise ops, batch norm and
+     * concatenation keep them: so a permuted view fed to the first convolution with more than one input channel
+     * carries the whole net, without the NCHW/blocked reorders that were about 60% of oneDNN's time on the small
+     * nets. Off with {@code -Dfacemark.channelsLast=false}.
+     */
+    static final boolean CHANNELS_LAST = !"false".equals(System.getProperty("facemark.channelsLast"));
+
+    /** The same values with channels-last strides (a view when they already are, one copy otherwise). */
+    static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
+        return x.transpose(0, 2, 3, 1).reshape(-1).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+    }
 
     /** [N, C*r*r, H, W] -> [N, C, H*r, W*r], channel c*r*r + dy*r + dx (PyTorch pixel_shuffle, ONNX CRD). */
     static NDArray depthToSpace(NDArray x, int r) {
