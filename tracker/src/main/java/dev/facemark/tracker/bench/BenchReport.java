@@ -127,6 +127,7 @@ public final class BenchReport {
         m.put("cpu_ms_per_frame", round(r.cpuMsPerFrame()));
         m.put("cpu_bound_fps", round(r.cpuBoundFps()));
         m.put("detection_runs", r.detectionRuns());
+        m.put("refinements", r.refinements());
         m.put("frames_with_face", r.framesWithFace());
         m.put("stages", stages(r.stages()));
         m.put("e2e", stats(r.e2e()));
@@ -190,8 +191,8 @@ public final class BenchReport {
                 Runtime.getRuntime().availableProcessors(), loadAtStart, ResidentMemory.loadAverage()));
         for (BenchResult r : runs) {
             sb.append(String.format(Locale.ROOT, "%n%s on %s, %d thread(s): %d frames in %.2f s = %.1f frames/s, "
-                            + "detector on %d frames, face in %d%n", r.label(), r.device(), r.threads(), r.frames(),
-                    r.seconds(), r.fps(), r.detectionRuns(), r.framesWithFace()));
+                            + "detector on %d frames, %d faces refined, face in %d%n", r.label(), r.device(), r.threads(), r.frames(),
+                    r.seconds(), r.fps(), r.detectionRuns(), r.refinements(), r.framesWithFace()));
             sb.append(String.format(Locale.ROOT, "  process CPU %.3f ms/frame (all threads) = %.0f frames/s per busy core%n",
                     r.cpuMsPerFrame(), r.cpuBoundFps()));
             sb.append(String.format(Locale.ROOT, "  %-14s %8s %9s %9s %9s %9s %9s%n", "stage", "count", "mean ms",

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param e2e          frame grabbed -> result out (and rendered, when rendering)
  * @param timelineMs   e2e latency of every measured frame, in order
  * @param detectionRuns measured frames on which the detector ran
+ * @param refinements  faces answered a second time in their frame from a centred crop (tracker's {@code --refine})
  * @param framesWithFace measured frames with at least one face
  * @param e2eCpu       CPU time of the pipeline thread per frame: the frame's latency without the waits a
  *                     loaded machine adds (helper threads such as OpenCV's or llvmpipe's are not in it)
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public record BenchResult(String model, boolean render, String device, int threads, long frames, double seconds,
                           Map<String, LatencyStats> stages, LatencyStats e2e, LatencyStats e2eCpu, float[] timelineMs,
-                          long detectionRuns, long framesWithFace, double cpuSeconds) {
+                          long detectionRuns, long refinements, long framesWithFace, double cpuSeconds) {
 
     public double fps() { return seconds > 0 ? frames / seconds : 0; }
 

@@ -76,7 +76,7 @@ public final class PipelineBench {
                     n.measured, n.wallNanos / 1e9, stages, LatencyStats.ofMicros(timer.histogram(Stage.FRAME)),
                     LatencyStats.ofMicros(n.frameCpu),
                     Arrays.copyOf(n.timeline, (int) Math.min(n.timeline.length, n.measured)),
-                    tracker.detectionRuns() - n.detectionsAtStart, n.withFace, n.cpuNanos / 1e9);
+                    tracker.detectionRuns() - n.detectionsAtStart, tracker.refinements() - n.refinementsAtStart, n.withFace, n.cpuNanos / 1e9);
         } finally {
             try { Files.deleteIfExists(jsonl); } catch (IOException ignored) { /* temp file */ }
         }
@@ -110,7 +110,7 @@ public final class PipelineBench {
         final OffscreenRendering view;
         final LongConsumer afterFrame;
         float[] timeline = new float[1024];
-        long done, measured, withFace, wallNanos, cpuNanos, detectionsAtStart;
+        long done, measured, withFace, wallNanos, cpuNanos, detectionsAtStart, refinementsAtStart;
         final org.HdrHistogram.Histogram frameCpu = new org.HdrHistogram.Histogram(60_000_000L, 3);
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private long wallStart, cpuStart, frameCpuStart;
@@ -162,6 +162,7 @@ public final class PipelineBench {
                 warm = true;
                 clocksFromNow();
                 detectionsAtStart = tracker.detectionRuns();
+                refinementsAtStart = tracker.refinements();
             }
             afterFrame.accept(done);
         }

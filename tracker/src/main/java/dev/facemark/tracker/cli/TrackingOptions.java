@@ -35,6 +35,12 @@ public final class TrackingOptions {
             description = "move (face sizes per frame) at which the crop lead is half applied (default: ${DEFAULT-VALUE})")
     float cropLeadKnee;
 
+    @Option(names = "--refine", paramLabel = "D", defaultValue = "0",
+            description = "when the face found in a tracked crop is more than D crop widths off the crop's centre (a move the "
+                    + "crop lead did not foresee), answer it again from a crop centred on it, in the same frame; 0 = never "
+                    + "(default: ${DEFAULT-VALUE})")
+    float refine;
+
     @Option(names = "--no-recover", description = "when a tracked face is lost, wait for the next frame's detection "
             + "(default: detect again in the same frame, so a fast move costs no frame)")
     boolean noRecover;
@@ -50,8 +56,9 @@ public final class TrackingOptions {
         if (detectEvery < 0) throw new UserError("--detect-every must be >= 0, got " + detectEvery);
         if (maxFaces < 1) throw new UserError("--max-faces must be >= 1, got " + maxFaces);
         if (!(cropLead >= 0 && cropLead <= 1.5f)) throw new UserError("--crop-lead must be between 0 and 1.5, got " + cropLead);
+        if (!(refine >= 0)) throw new UserError("--refine must be >= 0 (0 = never), got " + refine);
         return TrackerParams.DEFAULT.withDetectEvery(detectEvery).withAsyncDetection(!syncDetection).withMinScore(minScore).withMinConfidence(minConfidence)
                 .withMaxFaces(maxFaces).withPose(!noPose).withSmoothing(noSmooth ? SmoothingParams.OFF : SmoothingParams.DEFAULT)
-                .withCropLead(cropLead).withCropLeadKnee(cropLeadKnee).withRecovery(!noRecover);
+                .withCropLead(cropLead).withCropLeadKnee(cropLeadKnee).withRecovery(!noRecover).withRefine(refine);
     }
 }

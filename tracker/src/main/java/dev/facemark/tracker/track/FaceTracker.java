@@ -54,12 +54,15 @@ public final class FaceTracker implements AutoCloseable {
     private final List<FaceBox> trackBoxes = new ArrayList<>();
     private final float cropToBox;
     private final List<Track> retry = new ArrayList<>();
+    private final List<Track> answered = new ArrayList<>();
+    private final List<Track> refining = new ArrayList<>();
     private CropTransform[] crops = new CropTransform[8];
     private int nextId = 1;
     private long seedRound;
     private long lastDetection = Long.MIN_VALUE / 2;
     private boolean needDetection = true;
-    private long frames, detectionRuns;
+    private long frames, detectionRuns, refinements;
+    private long smoothNanos; // this frame's smoothing and pose so far
 
     public FaceTracker(LandmarkModel model, FaceDetector detector, TrackerParams params, StageTimer timer) {
         this.model = model;
@@ -102,14 +105,11 @@ public final class FaceTracker implements AutoCloseable {
         }
 
         Predictions p = predict(bgr, tracks);
-        long t0 = System.nanoTime();
         needDetection = false;
-        for (int i = 0; i < p.count(); i++) update(tracks.get(i), p, i, width, height, timeMs);
-        if (needDetection && !detected && params.loss().recover()) {
-            timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
-            recover(bgr, frame, width, height, timeMs);
-            t0 = System.nanoTime();
-        }
+        answer(bgr, tracks, p, width, height, timeMs);
+        if (needDetection && !detected && params.loss().recover()) recover(bgr, frame, width, height, timeMs);
+        long t0 = System.nanoTime() - smoothNanos; // one SMOOTH_POSE record a frame: answers' smoothing and pose, then pruning
+        smoothNanos = 0;
         TrackPruning.mergeAndDrop(tracks, params.loss().maxLost(), params.mergeIoU());
         List<TrackedFace> faces = new ArrayList<>(tracks.size());
         for (Track t : tracks) {
@@ -145,14 +145,9 @@ public final class FaceTracker implements AutoCloseable {
         for (Track t : tracks) if (t.seededIn == seedRound && (t.framesLost > 0 || !t.seen)) retry.add(t);
         if (retry.isEmpty()) return;
         Predictions p = predict(bgr, retry);
-        long t0 = System.nanoTime();
         needDetection = false;
-        for (int i = 0; i < retry.size(); i++) {
-            Track t = retry.get(i);
-            if (t.framesLost > 0) t.framesLost--; // its loss this frame is answered now
-            update(t, p, i, width, height, timeMs);
-        }
-        timer.record(Stage.SMOOTH_POSE, System.nanoTime() - t0);
+        for (Track t : retry) if (t.framesLost > 0) t.framesLost--; // its loss this frame is answered now
+        answer(bgr, retry, p, width, height, timeMs);
     }
 
     private void detect(Mat bgr, long frame) {
@@ -213,7 +208,11 @@ public final class FaceTracker implements AutoCloseable {
         return false;
     }
 
-    private void update(Track t, Predictions p, int i, int width, int height, double timeMs) {
+    /**
+     * Judges answer {@code i} of {@code p} for {@code t} and, when it holds, takes it as the track's points.
+     * A first answer that fails loses the face for this frame; a refined one that fails leaves the first.
+     */
+    private boolean accept(Track t, Predictions p, int i, int width, int height, boolean first) {
         float[] pts = p.landmarks(i);
         CropTransform crop = p.crop(i);
         FaceBox box = FaceBox.ofPoints(pts);
@@ -225,13 +224,16 @@ public final class FaceTracker implements AutoCloseable {
         boolean unsure = Float.isNaN(mean) ? t.detectionMisses >= params.loss().maxMisses()
                 : p.calibrated() ? confidence < params.loss().minConfidence() : mean < params.loss().minScore();
         if (collapsed || outside || unsure) {
-            t.framesLost++;
-            t.hasLast = false;
-            needDetection = true;
-            return;
+            if (first) {
+                t.framesLost++;
+                t.hasLast = false;
+                needDetection = true;
+            }
+            return false;
         }
         System.arraycopy(pts, 0, t.raw, 0, pts.length);
         t.box = box;
+        t.answeredIn = crop;
         t.framesLost = 0;
         t.seen = true;
         t.score = Float.isNaN(mean) ? t.detectorScore : confidence;
@@ -240,11 +242,50 @@ public final class FaceTracker implements AutoCloseable {
             if (t.pointScores == null) t.pointScores = new float[ps.length];
             System.arraycopy(ps, 0, t.pointScores, 0, ps.length);
         }
-        t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
-        if (params.outputs().pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
         if (params.outputs().keepHeatmaps() && p.hasHeatmaps()) {
             t.maps = new FaceHeatmaps(p.heatmaps(i).clone(), p.points(), p.heatmapWidth(), p.heatmapHeight(), p.crop(i));
         }
+        return true;
+    }
+
+    /** Judges every answer of {@code p} (for {@code which}, in order), refines the off-centre ones, then finishes them. */
+    private void answer(Mat bgr, List<Track> which, Predictions p, int width, int height, double timeMs) {
+        answered.clear();
+        for (int i = 0; i < p.count(); i++) if (accept(which.get(i), p, i, width, height, true)) answered.add(which.get(i));
+        refine(bgr, width, height);
+        long t0 = System.nanoTime();
+        for (Track t : answered) finish(t, width, height, timeMs);
+        smoothNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Answers again, from a crop centred on the first answer, the faces found further off their crop's centre than
+     * {@code cropping.refine} (a move the lead did not foresee): one more batch, only on such frames.
+     */
+    private void refine(Mat bgr, int width, int height) {
+        float limit = params.cropping().refine();
+        if (!(limit > 0) || answered.isEmpty()) return;
+        refining.clear();
+        for (Track t : answered) {
+            CropTransform centred = model.cropFromLandmarks(t.raw, params.cropping().derotate());
+            CropTransform used = t.answeredIn;
+            double off = Math.hypot(centred.centreX() - used.centreX(), centred.centreY() - used.centreY()) / centred.cropWidth();
+            if (off > limit) {
+                t.nextCrop = centred;
+                refining.add(t);
+            }
+        }
+        if (refining.isEmpty()) return;
+        refinements += refining.size();
+        Predictions p = predict(bgr, refining);
+        for (int i = 0; i < refining.size(); i++) accept(refining.get(i), p, i, width, height, false);
+    }
+
+    /** Smooths and poses the track's accepted points and places its next crop. */
+    private void finish(Track t, int width, int height, double timeMs) {
+        FaceBox box = t.box;
+        t.smoother.apply(t.raw, t.smooth, timeMs / 1000.0, Math.sqrt(box.w() * box.h()));
+        if (params.outputs().pose()) t.pose = poseEstimator.estimate(t.smooth, width, height);
         // Next frame's crop from this frame's raw points (smoothing would make the crop lag), led by the
         // face's last move so that a fast-moving face stays centred in it.
         CropTransform next = model.cropFromLandmarks(t.raw, params.cropping().derotate());
@@ -277,6 +318,8 @@ public final class FaceTracker implements AutoCloseable {
     /** Frames processed and how many of them ran the detector. */
     public long frames() { return frames; }
     public long detectionRuns() { return detectionRuns; }
+    /** Faces answered a second time in their frame from a crop centred on the first answer ({@code cropping.refine}). */
+    public long refinements() { return refinements; }
     public int activeTracks() { return tracks.size(); }
 
     @Override

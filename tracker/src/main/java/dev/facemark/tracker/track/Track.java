@@ -14,6 +14,7 @@ final class Track {
     final float[] smooth;
     final LandmarkSmoother smoother;
     CropTransform nextCrop;
+    CropTransform answeredIn; // the crop this frame's accepted points came from
     FaceBox box;            // tight box of the raw points (or the calibrated detector box before the first answer)
     float score;
     float detectorScore;

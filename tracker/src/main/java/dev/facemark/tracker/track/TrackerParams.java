@@ -61,11 +61,16 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
      * @param leadKnee the move, in face sizes per frame, at which the lead is half applied: a move m gets
      *                 {@code lead * m^2 / (m^2 + knee^2)}, so the noise of a still face's points (well under the
      *                 knee) does not shake its crop, while a fast move (tens of times the knee) is led in full
+     * @param refine   when the face found in a tracked crop sits further than this (in crop widths) from where a
+     *                 crop cut around its points would be, answer it again in the same frame from that centred crop
+     *                 (0 = never): a move the lead did not foresee (a start, a stop, a turn) otherwise costs accuracy
+     *                 for a frame. Still and steadily moving faces sit where they were expected, so it costs nothing there
      */
-    public record Cropping(boolean derotate, float lead, float leadKnee) implements Serializable {
+    public record Cropping(boolean derotate, float lead, float leadKnee, float refine) implements Serializable {
         public Cropping {
             if (!(lead >= 0 && lead <= 1.5f)) throw new IllegalArgumentException("crop lead must be in [0, 1.5], got " + lead);
             if (!(leadKnee >= 0)) throw new IllegalArgumentException("crop lead knee must be >= 0, got " + leadKnee);
+            if (!(refine >= 0)) throw new IllegalArgumentException("crop refine offset must be >= 0, got " + refine);
         }
 
         /** The lead applied to a move of {@code move} face sizes per frame. */
@@ -84,7 +89,7 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
     public static final TrackerParams DEFAULT = new TrackerParams(
             new Detection(10, false, 0.6f, 0.5f),
             new Loss(5, 0.03f, 0.1f, 3, true),
-            new Cropping(true, 1f, 0.02f),
+            new Cropping(true, 1f, 0.02f, 0f),
             new Outputs(true, false),
             SmoothingParams.DEFAULT, 8, 0.5f);
 
@@ -105,8 +110,9 @@ public record TrackerParams(Detection detection, Loss loss, Cropping cropping, O
     public TrackerParams withMinScore(float s) { return with(new Loss(loss.maxLost, s, loss.minConfidence, loss.maxMisses, loss.recover)); }
     public TrackerParams withMinConfidence(float c) { return with(new Loss(loss.maxLost, loss.minScore, c, loss.maxMisses, loss.recover)); }
     public TrackerParams withRecovery(boolean r) { return with(new Loss(loss.maxLost, loss.minScore, loss.minConfidence, loss.maxMisses, r)); }
-    public TrackerParams withCropLead(float lead) { return with(new Cropping(cropping.derotate, lead, cropping.leadKnee)); }
-    public TrackerParams withCropLeadKnee(float knee) { return with(new Cropping(cropping.derotate, cropping.lead, knee)); }
+    public TrackerParams withCropLead(float lead) { return with(new Cropping(cropping.derotate, lead, cropping.leadKnee, cropping.refine)); }
+    public TrackerParams withCropLeadKnee(float knee) { return with(new Cropping(cropping.derotate, cropping.lead, knee, cropping.refine)); }
+    public TrackerParams withRefine(float offset) { return with(new Cropping(cropping.derotate, cropping.lead, cropping.leadKnee, offset)); }
     public TrackerParams withHeatmaps(boolean keep) { return with(new Outputs(outputs.pose, keep)); }
     public TrackerParams withPose(boolean pose) { return with(new Outputs(pose, outputs.keepHeatmaps)); }
     public TrackerParams withSmoothing(SmoothingParams s) { return with(s); }
