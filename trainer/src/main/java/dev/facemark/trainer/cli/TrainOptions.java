@@ -54,6 +54,13 @@ public final class TrainOptions {
             + " moving average of the weights, updated after every step with decay min(DECAY, (1+t)/(10+t)) (e.g. 0.999);"
             + " checkpoints keep the raw weights for resume; 0 = off (default: ${DEFAULT-VALUE})")
     float ema;
+    @Option(names = "--heatmap-kl", defaultValue = "0", paramLabel = "W", description = "heatmap heads: add W times the KL divergence"
+            + " from a Gaussian at the true point to each point's map (DSNT's regulariser: one compact blob per point); 0 = off"
+            + " (default: ${DEFAULT-VALUE})")
+    float heatmapKl;
+    @Option(names = "--heatmap-sigma", defaultValue = "1", paramLabel = "CELLS", description = "that Gaussian's sigma, heatmap cells"
+            + " (default: ${DEFAULT-VALUE})")
+    float heatmapSigma;
     @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
     @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
     @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
@@ -70,6 +77,8 @@ public final class TrainOptions {
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
         if (!(motionBlur >= 0 && motionBlur <= 1)) throw new UserException("--motion-blur must be in [0, 1]");
         if (!(ema >= 0 && ema < 1)) throw new UserException("--ema must be in [0, 1) (e.g. 0.999; 0 = off), got " + ema);
+        if (!(heatmapKl >= 0)) throw new UserException("--heatmap-kl must be >= 0 (0 = off), got " + heatmapKl);
+        if (!(heatmapSigma > 0)) throw new UserException("--heatmap-sigma must be > 0, got " + heatmapSigma);
         if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
         return new TrainConfig(
@@ -77,7 +86,7 @@ public final class TrainOptions {
                 new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes,
                         motionBlur),
                 new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
-                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema),
+                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema, heatmapKl, heatmapSigma),
                 new TrainConfig.Compute(threads, workers, cacheMb),
                 seed, !noExport);
     }

@@ -70,8 +70,18 @@ public record TrainConfig(Network network, Data data, Schedule schedule, Optimis
      *                    runs saved before this option read as 0, so they resume as they ran
      * @param emaDecay    decay of the exponential moving average of the weights that validation, {@code best/} and the
      *                    export use ({@link WeightAverage}); 0 = off, as runs saved before this option read
+     * @param heatmapKl   weight of the {@link HeatmapPrior} (heatmap heads); 0 = off, as runs saved before this option read
+     * @param heatmapSigma the prior's Gaussian, heatmap cells (runs saved before it read 0: the default, 1)
      */
-    public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay) { }
+    public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay,
+                               float heatmapKl, float heatmapSigma) {
+        /** The loss, optimiser and clipping of earlier runs: no heatmap prior. */
+        public Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay) {
+            this(loss, optimizer, weightDecay, clipGrad, emaDecay, 0f, 1f);
+        }
+
+        public HeatmapPrior heatmapPrior() { return heatmapKl > 0 ? new HeatmapPrior(heatmapKl, heatmapSigma > 0 ? heatmapSigma : 1f) : HeatmapPrior.OFF; }
+    }
 
     /**
      * @param threads PyTorch intra-op threads

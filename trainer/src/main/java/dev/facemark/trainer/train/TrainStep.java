@@ -10,18 +10,26 @@ import ai.djl.training.Trainer;
 import dev.facemark.trainer.data.Batch;
 import dev.facemark.trainer.data.BatchPipeline;
 import dev.facemark.trainer.model.ArchConfig;
+import dev.facemark.trainer.model.Head;
 import dev.facemark.trainer.data.CropSpec;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One optimisation step on one batch: forward, coordinate loss, backward, the gradient guard's verdict,
+ * One optimisation step on one batch: forward, coordinate loss (plus the heatmap prior, when on), backward, the gradient guard's verdict,
  * the optimiser's update, and the gradients cleared for the next step. Every array of the step lives on a
  * manager of its own that closes with the step.
  */
-record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss loss, float inputSize, GradientGuard guard) {
+record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss loss, float inputSize, GradientGuard guard,
+                 HeatmapPrior prior, Head.Heatmaps maps) {
+
+    /** {@code prior} applies only to heatmap heads ({@code maps} non-null). */
+    TrainStep {
+        if (prior.on() && maps == null) throw new IllegalArgumentException("the heatmap prior needs a heatmap head");
+    }
 
     /** The step's loss and what the guard made of it. */
     record Result(float loss, GradientGuard.Outcome outcome) { }
@@ -33,11 +41,14 @@ record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss
                     new Shape(n, arch.channels(), arch.height(), arch.width()));
             NDArray y = sm.create(FloatBuffer.wrap(b.targets(), 0, n * b.pointValues()),
                     new Shape(n, spec.scheme().count(), 2));
+            // The batch goes back to the pipeline now: keep the targets the prior reads.
+            float[] targets = prior.on() ? Arrays.copyOf(b.targets(), n * b.pointValues()) : null;
             epoch.release(b);
             float l;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(new NDList(x));
                 NDArray value = loss.compute(out.get(0), y, inputSize);
+                if (targets != null) value = value.add(prior.compute(out.get(1), targets, maps));
                 gc.backward(value);
                 l = value.getFloat();
             }

@@ -23,6 +23,7 @@ import dev.facemark.trainer.data.DetectorBoxes;
 import dev.facemark.trainer.data.ImageCache;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
+import dev.facemark.trainer.model.Head;
 import dev.facemark.trainer.model.LandmarkNet;
 import dev.facemark.trainer.report.LineChart;
 
@@ -140,7 +141,8 @@ public final class TrainingRun {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
-                TrainStep stepper = new TrainStep(trainer, arch, spec, o.loss(), Math.max(arch.width(), arch.height()), guard);
+                TrainStep stepper = new TrainStep(trainer, arch, spec, o.loss(), Math.max(arch.width(), arch.height()), guard,
+                        o.heatmapPrior(), net.spec().head() instanceof Head.Heatmaps h ? h : null);
                 EpochLoop loop = new EpochLoop(cfg.schedule(), trainer, stepper, train, val, opt, average, new ProgressBar(System.err, progress), log);
                 EpochLoop.Outcome out = loop.run(start, stopAfterEpochs, (epoch, state, better) -> {
                     checkpoints.save(epoch, model, net, contract(net, spec, state), opt, average, state, better);
@@ -231,7 +233,8 @@ public final class TrainingRun {
         if (state.bestEpoch() > 0) prov.put("val_nme_inter_ocular", String.format(Locale.ROOT, "%.5f", state.bestValNme()));
         TrainConfig.Optimisation o = cfg.optimisation();
         prov.put("optimizer", o.optimizer() + " lr " + cfg.lr() + " wd " + o.weightDecay() + ", loss " + o.loss()
-                + (o.emaDecay() > 0 ? ", weight average " + o.emaDecay() : ""));
+                + (o.emaDecay() > 0 ? ", weight average " + o.emaDecay() : "")
+                + (o.heatmapPrior().on() ? ", heatmap prior " + o.heatmapPrior().weight() + " sigma " + o.heatmapPrior().sigma() : ""));
         prov.put("seed", Long.toString(cfg.seed()));
         prov.put("split_seed", Long.toString(cfg.data().splitSeed()));
         prov.put("run", runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
