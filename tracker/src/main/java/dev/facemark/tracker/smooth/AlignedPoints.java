@@ -10,8 +10,8 @@ import java.util.List;
  * {@link SmoothingParams.Aligned}: raw points = similarity(shape). The similarity (a, b, tx, ty) is
  * fitted by least squares from the track's first shape (centred) to the raw points, so (tx, ty) is
  * the points' centroid and (a, b) = scale * (cos, sin) of the rotation; the shape is the raw points
- * mapped back through it. Both are smoothed by One Euro style filters (cutoff = min + beta * speed,
- * speed from a low-passed derivative) and put together again:
+ * mapped back through it. Both are smoothed by One Euro style filters (cutoff = min + beta *
+ * max(0, speed - dead zone), speed from a low-passed derivative) and put together again:
  * <ul>
  *   <li>transform: one cutoff for its four numbers; speed = (|d centroid| + template radius *
  *       |d (a, b)|) / face size, in face sizes per second: about the speed of the face's points
@@ -104,7 +104,7 @@ final class AlignedPoints implements LandmarkSmoother.PointFilter {
         db += alphaD * ((rb - b) / dt - db);
         // RMS speed of the template's points under the transform's change (|d(a,b)| * |q|), in face sizes per second
         double rigidSpeed = (Math.hypot(dtx, dty) + radius * Math.hypot(da, db)) / scale;
-        double alpha = OneEuroFilter.alpha(p.rigidMinCutoff() + p.rigidBeta() * rigidSpeed, dt);
+        double alpha = OneEuroFilter.alpha(p.rigidMinCutoff() + p.rigidBeta() * Math.max(0, rigidSpeed - p.rigidDeadZone()), dt);
         tx += alpha * (rtx - tx);
         ty += alpha * (rty - ty);
         a += alpha * (ra - a);
@@ -127,7 +127,7 @@ final class AlignedPoints implements LandmarkSmoother.PointFilter {
                 out[y] = (float) sy;
             }
             double speed = Math.sqrt(sum / g.length) / unit;
-            double alphaG = OneEuroFilter.alpha(p.shapeMinCutoff() + p.shapeBeta() * speed, dt);
+            double alphaG = OneEuroFilter.alpha(p.shapeMinCutoff() + p.shapeBeta() * Math.max(0, speed - p.shapeDeadZone()), dt);
             for (int i : g) {
                 int x = 2 * i, y = x + 1;
                 shape[x] += alphaG * (out[x] - shape[x]);

@@ -21,7 +21,7 @@ public sealed interface SmoothingParams extends Serializable
     /** The One Euro settings shipped before the tuning (min cutoff 1.5 Hz, beta 4, derivative cutoff 1 Hz); they lag in fast motion. */
     OneEuro LEGACY = new OneEuro(1.5, 4.0, 1.0);
     /** The tuned default (see {@code tracker/SMOOTHING.md}). */
-    SmoothingParams DEFAULT = new Aligned(0.1, 15.0, 6.0, 0.2, 10.0, 2.0);
+    SmoothingParams DEFAULT = new Aligned(0.1, 60.0, 2.0, 0.2, 30.0, 2.0, 0.1, 0.1);
 
     default boolean enabled() { return true; }
 
@@ -81,23 +81,42 @@ public sealed interface SmoothingParams extends Serializable
      * at once when the head moves; the residual shape gets adaptive filters per point group (jaw,
      * brows, nose, eyes, lips), whose speed is the group's own deformation, so a rigid head move does
      * not release them and an expression does.
+     *
+     * <p>Each part's cutoff is {@code min + beta * max(0, speed - deadZone)}: speeds up to the dead
+     * zone (face sizes per second) are taken for noise. A One Euro filter in motion trails the input
+     * by about {@code faceSize / (2 pi beta)} whatever the speed, so a small beta lags all through a
+     * quick move; a large one lets the noise speed of a still face open the filter. The dead zone
+     * keeps a still face at the min cutoff, so beta can be large. Speeds come from the input minus the
+     * last output, so a slow creep below the dead zone builds up a residual until it passes it: about
+     * {@code deadZone * faceSize * dt} (a frame's worth of the dead-zone speed) at most. 0 (the six-number
+     * spelling) is the plain One Euro rule.
      */
     record Aligned(double rigidMinCutoff, double rigidBeta, double rigidDCutoff,
-                   double shapeMinCutoff, double shapeBeta, double shapeDCutoff) implements SmoothingParams {
+                   double shapeMinCutoff, double shapeBeta, double shapeDCutoff,
+                   double rigidDeadZone, double shapeDeadZone) implements SmoothingParams {
         public Aligned {
-            if (!(rigidMinCutoff > 0) || !(rigidBeta >= 0) || !(rigidDCutoff > 0) || !(shapeMinCutoff > 0) || !(shapeBeta >= 0) || !(shapeDCutoff > 0)) {
-                throw new IllegalArgumentException("aligned: need cutoffs > 0 and betas >= 0");
+            if (!(rigidMinCutoff > 0) || !(rigidBeta >= 0) || !(rigidDCutoff > 0) || !(shapeMinCutoff > 0) || !(shapeBeta >= 0) || !(shapeDCutoff > 0)
+                    || !(rigidDeadZone >= 0) || !(shapeDeadZone >= 0) || Double.isInfinite(rigidDeadZone) || Double.isInfinite(shapeDeadZone)) {
+                throw new IllegalArgumentException("aligned: need cutoffs > 0, betas >= 0 and finite dead zones >= 0");
             }
         }
+
+        /** Without dead zones (the plain One Euro rule on both parts). */
+        public Aligned(double rigidMinCutoff, double rigidBeta, double rigidDCutoff, double shapeMinCutoff, double shapeBeta, double shapeDCutoff) {
+            this(rigidMinCutoff, rigidBeta, rigidDCutoff, shapeMinCutoff, shapeBeta, shapeDCutoff, 0, 0);
+        }
+
+        /** Six numbers without dead zones, eight with: {@code aligned:RMIN,RBETA,RDCUT,SMIN,SBETA,SDCUT[,RDEAD,SDEAD]}. */
         @Override public String spelling() {
-            return "aligned:" + num(rigidMinCutoff) + "," + num(rigidBeta) + "," + num(rigidDCutoff) + ","
+            String s = "aligned:" + num(rigidMinCutoff) + "," + num(rigidBeta) + "," + num(rigidDCutoff) + ","
                     + num(shapeMinCutoff) + "," + num(shapeBeta) + "," + num(shapeDCutoff);
+            return rigidDeadZone == 0 && shapeDeadZone == 0 ? s : s + "," + num(rigidDeadZone) + "," + num(shapeDeadZone);
         }
     }
 
     /**
      * Reads a spelling: {@code off}, {@code one-euro:MIN,BETA,DCUT}, {@code velocity:WINDOW,SCALE},
-     * {@code kalman:R,Q}, {@code aligned:RMIN,RBETA,RDCUT,SMIN,SBETA,SDCUT}, or {@code default}.
+     * {@code kalman:R,Q}, {@code aligned:RMIN,RBETA,RDCUT,SMIN,SBETA,SDCUT[,RDEAD,SDEAD]}, or {@code default}.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
@@ -106,7 +125,7 @@ public sealed interface SmoothingParams extends Serializable
         if (t.equals("off")) return OFF;
         if (t.equals("default")) return DEFAULT;
         int colon = t.indexOf(':');
-        if (colon < 0) throw new IllegalArgumentException("smoothing '" + text + "': use off, default, one-euro:MIN,BETA,DCUT, velocity:WINDOW,SCALE, kalman:R,Q or aligned:RMIN,RBETA,RDCUT,SMIN,SBETA,SDCUT");
+        if (colon < 0) throw new IllegalArgumentException("smoothing '" + text + "': use off, default, one-euro:MIN,BETA,DCUT, velocity:WINDOW,SCALE, kalman:R,Q or aligned:RMIN,RBETA,RDCUT,SMIN,SBETA,SDCUT[,RDEAD,SDEAD]");
         String kind = t.substring(0, colon);
         String[] parts = t.substring(colon + 1).split(",");
         double[] v = new double[parts.length];
@@ -123,7 +142,10 @@ public sealed interface SmoothingParams extends Serializable
             case "aligned" -> 6;
             default -> throw new IllegalArgumentException("smoothing '" + text + "': unknown kind '" + kind + "' (off, default, one-euro, velocity, kalman, aligned)");
         };
-        if (v.length != need) throw new IllegalArgumentException("smoothing '" + text + "': " + kind + " takes " + need + " numbers, got " + v.length);
+        if (kind.equals("aligned") && v.length == 8) need = 8; // with the dead zones
+        if (v.length != need) {
+            throw new IllegalArgumentException("smoothing '" + text + "': " + kind + " takes " + (kind.equals("aligned") ? "6 or 8" : need) + " numbers, got " + v.length);
+        }
         try {
             return switch (kind) {
                 case "one-euro" -> new OneEuro(v[0], v[1], v[2]);
@@ -132,7 +154,7 @@ public sealed interface SmoothingParams extends Serializable
                     yield new RelativeVelocity((int) v[0], v[1]);
                 }
                 case "kalman" -> new Kalman(v[0], v[1]);
-                default -> new Aligned(v[0], v[1], v[2], v[3], v[4], v[5]);
+                default -> v.length == 8 ? new Aligned(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]) : new Aligned(v[0], v[1], v[2], v[3], v[4], v[5]);
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("smoothing '" + text + "': " + e.getMessage(), e);

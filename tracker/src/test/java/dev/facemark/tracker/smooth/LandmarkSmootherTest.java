@@ -79,6 +79,86 @@ class LandmarkSmootherTest {
         assertEquals(0, raw.lagFast(), 0.05, "raw points do not lag: " + table);
     }
 
+    /** The default before the dead zones (2026-12-02): rigid beta 15, shape beta 10, plain One Euro rule. */
+    static final SmoothingParams BEFORE_DEAD_ZONES = new SmoothingParams.Aligned(0.1, 15, 6, 0.2, 10, 2);
+
+    /**
+     * A One Euro filter trails a moving input by about faceSize / (2 pi beta) whatever the speed, all
+     * through a quick move: with beta 15 over 1% of the inter-ocular distance, the fast-motion cost
+     * of the earlier default. The dead zones let the default use beta 60 and still hold a still face
+     * at least as steady.
+     */
+    @Test
+    void aQuickMoveIsFollowedClosely() {
+        SmoothingParams.Aligned d = (SmoothingParams.Aligned) SmoothingParams.DEFAULT;
+        SmoothingParams noDeadZones = new SmoothingParams.Aligned(d.rigidMinCutoff(), d.rigidBeta(), d.rigidDCutoff(), d.shapeMinCutoff(),
+                d.shapeBeta(), d.shapeDCutoff());
+        double[] before = moveLagAndJitter(BEFORE_DEAD_ZONES), now = moveLagAndJitter(d), open = moveLagAndJitter(noDeadZones);
+        String table = String.format(java.util.Locale.ROOT, "lag in the move / still jitter (IOD): before %.4f / %.5f, now %.4f / %.5f, "
+                + "now without dead zones %.4f / %.5f", before[0], before[1], now[0], now[1], open[0], open[1]);
+        assertTrue(before[0] > 0.01, "the earlier default trails a quick move by over 1%: " + table);
+        assertTrue(now[0] < 0.007, "the default trails it by under 0.7%: " + table);
+        assertTrue(now[1] <= before[1], "and a still face is no less steady: " + table);
+        assertTrue(open[1] > 1.5 * now[1], "which it owes to the dead zones: " + table);
+    }
+
+    /**
+     * {mean distance (inter-ocular distances) by which the output's centroid trails the truth's along a
+     * minimum-jerk move of 150 px in 0.45 s, jitter of the still face before it}; raw points: truth
+     * plus per-point noise of 0.4% and a common wobble of 0.3% of the inter-ocular distance.
+     */
+    static double[] moveLagAndJitter(SmoothingParams p) {
+        double lag = 0, jitter = 0;
+        int moves = 0, stills = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            Random rnd = new Random(seed);
+            LandmarkSmoother s = new LandmarkSmoother(68, p);
+            float[] out = new float[136];
+            List<float[]> still = new ArrayList<>();
+            int start = 60, len = 14;
+            for (int f = 0; f < start + len + 30; f++) {
+                double u = Math.max(0, Math.min(1, (f - start) / (double) len));
+                double x = 200 + 150 * u * u * u * (10 - 15 * u + 6 * u * u);
+                float[] truth = face(x, 240), raw = truth.clone();
+                double wx = 0.003 * IOD * rnd.nextGaussian(), wy = 0.003 * IOD * rnd.nextGaussian();
+                for (int i = 0; i < raw.length; i += 2) {
+                    raw[i] += (float) (0.004 * IOD * rnd.nextGaussian() + wx);
+                    raw[i + 1] += (float) (0.004 * IOD * rnd.nextGaussian() + wy);
+                }
+                s.apply(raw, out, f / 30.0, IOD * 1.3);
+                if (f >= 15 && f < start) still.add(out.clone());
+                if (f > start && f < start + len) {
+                    lag += (centroidX(truth) - centroidX(out)) / IOD;
+                    moves++;
+                }
+            }
+            jitter += runJitter(still) / IOD;
+            stills++;
+        }
+        return new double[] {lag / moves, jitter / stills};
+    }
+
+    /** Mean over points of each point's RMS distance from its mean position (SmoothingReplay's jitter), pixels. */
+    private static double runJitter(List<float[]> frames) {
+        int m = frames.get(0).length;
+        double total = 0;
+        for (int i = 0; i < m; i += 2) {
+            double mx = 0, my = 0, s = 0;
+            for (float[] q : frames) { mx += q[i]; my += q[i + 1]; }
+            mx /= frames.size();
+            my /= frames.size();
+            for (float[] q : frames) s += (q[i] - mx) * (q[i] - mx) + (q[i + 1] - my) * (q[i + 1] - my);
+            total += Math.sqrt(s / frames.size());
+        }
+        return total / (m / 2);
+    }
+
+    private static double centroidX(float[] p) {
+        double x = 0;
+        for (int i = 0; i < p.length; i += 2) x += p[i];
+        return 2 * x / p.length;
+    }
+
     @Test
     void aTimeGapOrTimeRunningBackwardsRestartsTheFilter() {
         float[] a = face(100, 100), b = face(300, 200), out = new float[a.length];
@@ -168,7 +248,11 @@ class LandmarkSmootherTest {
         for (SmoothingParams p : everyKind()) assertEquals(p, SmoothingParams.parse(p.spelling()));
         assertEquals(SmoothingParams.DEFAULT, SmoothingParams.parse("default"));
         assertEquals(SmoothingParams.LEGACY, SmoothingParams.parse("one-euro:1.5,4,1"));
-        for (String bad : new String[] {"blur", "one-euro:1,2", "velocity:2.5,3", "kalman:0,1", "aligned:1,2,3,4,5,x"}) {
+        assertEquals(SmoothingParams.DEFAULT, SmoothingParams.parse(SmoothingParams.DEFAULT.spelling()));
+        assertEquals(BEFORE_DEAD_ZONES, SmoothingParams.parse("aligned:0.1,15,6,0.2,10,2,0,0"), "six numbers: no dead zones");
+        assertEquals("aligned:0.1,15,6,0.2,10,2", BEFORE_DEAD_ZONES.spelling());
+        for (String bad : new String[] {"blur", "one-euro:1,2", "velocity:2.5,3", "kalman:0,1", "aligned:1,2,3,4,5,x", "aligned:1,2,3,4,5,6,7",
+                "aligned:1,2,3,4,5,6,-0.1,0"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmoothingParams.parse(bad));
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
@@ -176,7 +260,8 @@ class LandmarkSmootherTest {
 
     static List<SmoothingParams> everyKind() {
         return List.of(SmoothingParams.DEFAULT, SmoothingParams.LEGACY, new SmoothingParams.RelativeVelocity(5, 20),
-                new SmoothingParams.Kalman(0.004, 0.3), new SmoothingParams.Aligned(0.5, 20, 3, 1, 10, 2));
+                new SmoothingParams.Kalman(0.004, 0.3), new SmoothingParams.Aligned(0.5, 20, 3, 1, 10, 2),
+                BEFORE_DEAD_ZONES, new SmoothingParams.Aligned(0.3, 120, 6, 0.5, 60, 5, 0.2, 0.05));
     }
 
     /** The mean face, 70 px between the outer eye corners, centred at (x, y). */
