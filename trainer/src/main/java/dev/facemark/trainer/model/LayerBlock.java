@@ -40,13 +40,15 @@ public final class LayerBlock extends AbstractBlock {
      * and nose nets diverge at random steps (PoolGradProbe: 16 -> 8 channels gave a NaN gradient in 37 of 100
      * backward passes over dirtied memory). Training pads such convolutions with zero filters up to a multiple
      * of 16 and drops the extra outputs: the padded gradient is then real zeros. Depthwise convolutions are not
-     * affected (0 of 100) and are left as they are; inference and the ONNX graph never see the padding.
+     * affected (0 of 100) and are left as they are; inference and the ONNX graph never see the padding. Only the
+     * default layout pads: the channels-last path ({@link #CHANNELS_LAST}) has no such kernel (ConvGradientTest).
      */
     static final int ONEDNN_CHANNEL_BLOCK = 16;
 
     private final Layer layer;
     private final List<LayerBlock> parts = new ArrayList<>();
     private Parameter weight, bias, gamma, beta, runningMean, runningVar;
+    private boolean channelsLast = CHANNELS_LAST;
 
     public LayerBlock(Layer layer) {
         this.layer = layer;
@@ -88,6 +90,18 @@ public final class LayerBlock extends AbstractBlock {
 
     public Layer layer() { return layer; }
 
+    /**
+     * Whether this block and its parts run their convolutions on channels-last strides (see {@link #CHANNELS_LAST},
+     * whose value every block starts with). The values and gradients are the same either way; tests compare the two.
+     */
+    public LayerBlock setChannelsLast(boolean on) {
+        channelsLast = on;
+        for (LayerBlock p : parts) p.setChannelsLast(on);
+        return this;
+    }
+
+    public boolean channelsLast() { return channelsLast; }
+
     /** Child blocks of a composite layer, in the record's order (empty for leaves). */
     public List<LayerBlock> parts() { return List.copyOf(parts); }
 
@@ -107,6 +121,13 @@ public final class LayerBlock extends AbstractBlock {
         if (layer instanceof Layer.Conv c) {
             NDArray w = ps.getValue(weight, x.getDevice(), training);
             NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
+            if (channelsLast && c.in() > 1) {
+                // See CHANNELS_LAST: 1x1 convolutions as a matrix product over the NHWC pixels, every other one on
+                // oneDNN's NHWC kernels, which need no channel padding.
+                if (c.kernel() == 1 && c.pad() == 0 && c.groups() == 1) return pointwise(x, w, b, c);
+                return Conv2d.conv2d(channelsLast(x), w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
+                        new Shape(1, 1), c.groups()).singletonOrThrow();
+            }
             int pad = training && c.groups() == 1 ? Math.floorMod(-c.out(), ONEDNN_CHANNEL_BLOCK) : 0;
             if (pad > 0) {
                 // See ONEDNN_CHANNEL_BLOCK: zero filters make the channel count a whole number of blocks.
@@ -120,7 +141,6 @@ public final class LayerBlock extends AbstractBlock {
                     b.attach(m);
                 }
             }
-            if (CHANNELS_LAST && x.getShape().get(1) > 1) x = channelsLast(x);
             NDArray y = Conv2d.conv2d(x, w, b, new Shape(c.stride(), c.stride()), new Shape(c.pad(), c.pad()),
                     new Shape(1, 1), c.groups()).singletonOrThrow();
             return pad > 0 ? y.get(new NDIndex(":, :{}", c.out())) : y;
@@ -171,21 +191,51 @@ public final class LayerBlock extends AbstractBlock {
 
 
     /**
-     * Convolutions run on channels-last (NHWC) strides. DJL 0.36 has no memory-format API, but libtorch picks
-     * oneDNN's NHWC kernels whenever the input has channels-last strides, and element-wise ops, batch norm and
-     * concatenation keep them: so a permuted view fed to the first convolution with more than one input channel
-     * carries the whole net, without the NCHW/blocked reorders that were about 60% of oneDNN's time on the small
-     * nets. Off by default: with it on, training went wrong although eval-mode parity held (fine-tuning `fast`,
-     * 800 faces, one epoch: train loss 0.0154 -> 0.0213, val NME 4.93% -> 6.93%). On with
-     * {@code -Dfacemark.channelsLast=true} only to find out why.
+     * Convolutions run on channels-last (NHWC) strides, the default; {@code -Dfacemark.channelsLast=false} turns it
+     * off (and {@link #setChannelsLast} per network). DJL 0.36 has no memory-format API, but libtorch picks oneDNN's
+     * NHWC kernels whenever the input has channels-last strides, and element-wise ops, batch norm and concatenation
+     * keep them: a permuted view ({@link #channelsLast(NDArray)}) given to the first convolution with more than one
+     * input channel carries the whole net, without the NCHW/blocked reorders that were about 60% of oneDNN's time on
+     * the small nets. Values and gradients are the default layout's (ChannelsLastTrainingTest). TrainThroughput fast
+     * 32, both layouts alternating in one JVM: 1.28x the images per second (the UNet: 1.00x), with the kept-memory
+     * allocator that training uses; with glibc's defaults this layout faults twice as many pages and is slower.
+     *
+     * <p>1x1 convolutions do not go to oneDNN here: they are the matrix product they are ({@link #pointwise}).
+     * libtorch 2.7.1's oneDNN NHWC 1x1 convolution (fp32, this AMD EPYC, one thread) computed wrong outputs for
+     * some output channel counts, 36-44, 68-80, 100-112, 132-136, 164-176 and 196-208 among 4..256 (10-40% relative
+     * error against float64, at AVX-512; right at AVX2), and single-threaded PyTorch hands a stride-1 1x1 convolution
+     * to oneDNN only from batch 16 up. The {@code fast} net's heatmap convolution, 16 -> 68 and padded to 80 in
+     * training, was one of them: at batch 32 four of its heatmaps were wrong (the eval-mode parity tests run batches
+     * too small to reach oneDNN), and one epoch of fine-tuning went from val NME 4.95% to 7.01%. Its strided 1x1
+     * kernel (ResNet's shortcuts) corrupted the heap (crash, "munmap_chunk(): invalid pointer") at AVX2 and AVX-512.
+     * The 3x3, 5x5 and depthwise NHWC kernels agreed with float64 in every shape tried, while the default layout's
+     * dense forward was wrong for most input channel counts above 16 that are not a multiple of 16 (above 8 and not
+     * a multiple of 8 at AVX2); no current architecture has such a convolution.
+     *
+     * <p>One known difference: libtorch's channels-last batch norm sums its training statistics less accurately
+     * (about 1e-5 relative against 1e-7). Through ReLU6 kinks that moves the gradients by about 1e-3 to 2e-2 against
+     * float64, several times the default layout's deviation, and nothing in the losses of a training run.
      */
-    static final boolean CHANNELS_LAST = "true".equals(System.getProperty("facemark.channelsLast"));
+    static final boolean CHANNELS_LAST = !"false".equals(System.getProperty("facemark.channelsLast"));
 
     /** The same values with channels-last strides (a view when they already are, one copy otherwise). */
     static NDArray channelsLast(NDArray x) {
         Shape s = x.getShape();
         long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
         return x.transpose(0, 2, 3, 1).reshape(-1).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+    }
+
+    /**
+     * A 1x1 convolution (no padding, one group) on channels-last strides, computed as what it is: the matrix product of
+     * the pixels' channel vectors [N*H*W, in] with the weights [in, out], plus the bias. The result is the [N, out, H, W]
+     * view of an NHWC array, so the layout carries on to the next layer. A stride takes every stride-th pixel first.
+     */
+    static NDArray pointwise(NDArray x, NDArray w, NDArray b, Layer.Conv c) {
+        NDArray in = c.stride() > 1 ? x.get(new NDIndex(":, :, ::{}, ::{}", c.stride(), c.stride())) : x;
+        NDArray matrix = w.reshape(c.out(), c.in());
+        matrix.attach(x.getManager()); // not the parameters' manager, which lives as long as the model (StepMemoryTest)
+        NDArray y = Linear.linear(in.transpose(0, 2, 3, 1), matrix, b).singletonOrThrow();
+        return y.transpose(0, 3, 1, 2);
     }
 
     /** [N, C*r*r, H, W] -> [N, C, H*r, W*r], channel c*r*r + dy*r + dx (PyTorch pixel_shuffle, ONNX CRD). */

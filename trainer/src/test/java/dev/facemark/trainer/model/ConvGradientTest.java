@@ -27,8 +27,18 @@ class ConvGradientTest {
 
     @Test
     void unalignedOutputChannelsKeepFiniteGradients() {
+        finiteGradients(false);
+    }
+
+    /** Channels-last convolutions are not padded: their NHWC kernels must not read unwritten memory either. */
+    @Test
+    void unalignedOutputChannelsKeepFiniteGradientsOnChannelsLast() {
+        finiteGradients(true);
+    }
+
+    private static void finiteGradients(boolean channelsLast) {
         Layer net = Layer.Sequence.of(Layer.Conv.valid(32, 16, 5, 1), new Layer.Relu(), Layer.Conv.valid(16, 8, 3, 1));
-        LayerBlock block = new LayerBlock(net);
+        LayerBlock block = new LayerBlock(net).setChannelsLast(channelsLast);
         Shape in = new Shape(4, 32, 24, 34);
         try (NDManager m = NDManager.newBaseManager()) {
             block.initialize(m, DataType.FLOAT32, in);
