@@ -12,7 +12,7 @@ import dev.facemark.trainer.model.NativeConstants;
  * {@code weight} times the mean KL divergence from a Gaussian of {@code sigma} heatmap cells at the true
  * point to the predicted map, which keeps each map a single compact blob centred on its point.
  *
- * <p>Points whose Gaussian falls almost entirely outside the map (augmented crops cut off part of the jaw)
+ * <p>Points with less than half of their Gaussian on the map (augmented crops cut off part of the jaw)
  * get no term. The Gaussian is computed in Java from the batch's targets and copied into libtorch's memory,
  * since backward needs it ({@link NativeConstants}).
  *
