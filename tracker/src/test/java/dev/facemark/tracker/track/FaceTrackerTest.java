@@ -125,12 +125,10 @@ class FaceTrackerTest {
      */
     @Test
     void aFaceThatJumpsOutOfItsCropIsFoundAgainInTheSameFrame() {
-        try (Mat grace = imread(TestFiles.grace().toString());
-             Mat canvas = new Mat(600, 1400, CV_8UC3, new Scalar(90, 90, 90, 0));
+        try (Mat canvas = portraitOnGrey(1400, 0);
              Mat frame = new Mat(); Mat shift = new Mat(2, 3, CV_64F);
              LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));
              FaceDetector yunet = Detectors.open(Detectors.YUNET)) {
-            try (Rect l = new Rect(0, 0, grace.cols(), grace.rows()); Mat lv = canvas.apply(l)) { grace.copyTo(lv); }
             for (boolean recover : new boolean[] {true, false}) {
                 TrackerParams params = TrackerParams.DEFAULT.withDetectEvery(0).withCropLead(0).withRecovery(recover);
                 try (FaceTracker tracker = new FaceTracker(model, yunet, params, new StageTimer())) {
@@ -162,12 +160,10 @@ class FaceTrackerTest {
      */
     @Test
     void aFaceOffItsCropsCentreIsAnsweredAgainFromACentredCrop() {
-        try (Mat grace = imread(TestFiles.grace().toString());
-             Mat canvas = new Mat(600, 900, CV_8UC3, new Scalar(90, 90, 90, 0));
+        try (Mat canvas = portraitOnGrey(900, 100);
              Mat frame = new Mat(); Mat shift = new Mat(2, 3, CV_64F);
              LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));
              FaceDetector yunet = Detectors.open(Detectors.YUNET)) {
-            try (Rect l = new Rect(100, 0, grace.cols(), grace.rows()); Mat lv = canvas.apply(l)) { grace.copyTo(lv); }
             TrackerParams base = TrackerParams.DEFAULT.withDetectEvery(0).withCropLead(0).withSmoothing(SmoothingParams.OFF);
             float jump = 45;
             // Where a steady track sits on the moved face: the reference for the jump frame.
@@ -195,6 +191,16 @@ class FaceTrackerTest {
             // Measured: 7.2 px off the steady answer from the off-centre crop, 2.2 px refined (the portrait's face is ~250 px).
             assertTrue(err[1] < 0.5 * err[0], "refined " + err[1] + " px vs off-centre " + err[0] + " px from the steady answer");
         }
+    }
+
+    /** The portrait pasted at column {@code x} of a 600-row grey canvas {@code cols} wide. */
+    private static Mat portraitOnGrey(int cols, int x) {
+        Mat canvas = new Mat(600, cols, CV_8UC3, new Scalar(90, 90, 90, 0));
+        try (Mat grace = imread(TestFiles.grace().toString());
+             Rect at = new Rect(x, 0, grace.cols(), grace.rows()); Mat view = canvas.apply(at)) {
+            grace.copyTo(view);
+        }
+        return canvas;
     }
 
     private static double meanDistance(float[] a, float[] b) {

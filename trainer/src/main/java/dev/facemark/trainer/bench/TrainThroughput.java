@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.facemark.core.metrics.Median;
 import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
@@ -19,7 +20,6 @@ import dev.facemark.trainer.model.LayerBlock;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -84,8 +84,8 @@ public final class TrainThroughput {
                 }
                 System.out.printf("%s batch %d, median of %d rounds of %d steps: default %.1f img/s (CPU %.1f), channels-last %.1f img/s "
                         + "(CPU %.1f); channels-last / default: %.2f wall, %.2f CPU%n", s, batch, rounds, steps,
-                        median(wall[0]), median(cpu[0]), median(wall[1]), median(cpu[1]),
-                        median(ratios(wall)), median(ratios(cpu)));
+                        Median.of(wall[0]), Median.of(cpu[0]), Median.of(wall[1]), Median.of(cpu[1]),
+                        Median.of(ratios(wall)), Median.of(ratios(cpu)));
             }
         }
     }
@@ -118,11 +118,5 @@ public final class TrainThroughput {
         double[] r = new double[rate[0].length];
         for (int i = 0; i < r.length; i++) r[i] = rate[1][i] / rate[0][i];
         return r;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

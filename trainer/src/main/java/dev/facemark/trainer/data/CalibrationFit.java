@@ -2,9 +2,9 @@ package dev.facemark.trainer.data;
 
 import dev.facemark.core.geom.DetectorCalibration;
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.core.metrics.Median;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,8 +59,6 @@ public final class CalibrationFit {
     private float median(int k) {
         float[] v = new float[pairs.size()];
         for (int i = 0; i < v.length; i++) v[i] = pairs.get(i)[k];
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2f;
+        return Median.of(v);
     }
 }

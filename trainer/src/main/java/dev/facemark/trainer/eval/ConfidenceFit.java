@@ -6,6 +6,7 @@ import dev.facemark.core.geom.CropFromLandmarks;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.FaceBox;
 import dev.facemark.core.metrics.LandmarkErrors;
+import dev.facemark.core.metrics.Median;
 import dev.facemark.core.metrics.Normalizer;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.core.runtime.ConfidenceCalibration;
@@ -53,22 +54,22 @@ public final class ConfidenceFit {
                          double auc, double aucLowDecile, double aucDegraded, double aucDegradedLowDecile) {
         /** Median confidence of the crops of one kind under the several-feature fit (NaN when none). */
         public double medianConfidence(String kind) {
-            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> features.apply(s.features())).toArray());
+            return Median.of(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> features.apply(s.features())).toArray());
         }
 
         /** Median confidence of the crops of one kind with a good (or a bad) fit, under the several-feature fit. */
         public double medianConfidence(String kind, boolean good) {
-            return median(samples.stream().filter(s -> s.kind().equals(kind) && s.good() == good).mapToDouble(s -> features.apply(s.features())).toArray());
+            return Median.of(samples.stream().filter(s -> s.kind().equals(kind) && s.good() == good).mapToDouble(s -> features.apply(s.features())).toArray());
         }
 
         /** Median confidence of the crops of one kind under the single-feature fit. */
         public double medianLowDecileConfidence(String kind) {
-            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> calibration.apply(s.score())).toArray());
+            return Median.of(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(s -> calibration.apply(s.score())).toArray());
         }
 
         /** Median raw score of the crops of one kind. */
         public double medianRaw(String kind) {
-            return median(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::score).toArray());
+            return Median.of(samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::score).toArray());
         }
 
         public long count(String kind) { return samples.stream().filter(s -> s.kind().equals(kind)).count(); }
@@ -242,12 +243,6 @@ public final class ConfidenceFit {
             wins += below + 0.5 * (upTo - below);
         }
         return wins / ((double) pos.length * neg.length);
-    }
-
-    private static double median(double[] v) {
-        if (v.length == 0) return Double.NaN;
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 
     private static int lowerBound(double[] sorted, double v) {
