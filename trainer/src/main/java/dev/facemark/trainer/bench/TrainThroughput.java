@@ -9,14 +9,13 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.facemark.core.metrics.Median;
 import dev.facemark.core.runtime.KeptMemory;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
 import dev.facemark.trainer.model.LayerBlock;
+import dev.facemark.trainer.train.ResumableAdam;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -24,7 +23,7 @@ import java.util.OptionalInt;
 
 /**
  * Measures DJL (PyTorch CPU) training throughput of an architecture: images per second for forward +
- * L1 loss on the landmarks + backward + Adam step, on random data. Usage:
+ * L1 loss on the landmarks + backward + the trainer's own AdamW step ({@link ResumableAdam}), on random data. Usage:
  * {@code TrainThroughput arch[:k=v,...] [batch] [steps] [rounds]}.
  *
  * <p>With {@code rounds} given, the same network alternates between the default layout and channels-last
@@ -52,10 +51,10 @@ public final class TrainThroughput {
         String name = s.split(":")[0];
         ArchConfig c = Architectures.parse(s);
         LandmarkNet net = Architectures.create(name, c);
-        try (Model model = Model.newInstance(name)) {
+        try (Model model = Model.newInstance(name); NDManager state = model.getNDManager().newSubManager()) {
             model.setBlock(net.block());
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l1Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+            ResumableAdam adam = new ResumableAdam(true, 1e-3f, 1e-4f, state); // what `trainer train --optimizer adamw` steps with
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam);
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(net.inputShape(batch));
                 if (rounds == 0) {

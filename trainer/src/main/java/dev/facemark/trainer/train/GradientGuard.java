@@ -1,6 +1,8 @@
 package dev.facemark.trainer.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 
 import java.util.List;
 
@@ -65,10 +67,16 @@ public final class GradientGuard {
     public float maxNorm() { return maxNorm; }
 
     static double globalNorm(List<NDArray> gradients) {
-        double sum = 0;
-        for (NDArray g : gradients) {
-            try (NDArray sq = g.square(); NDArray s = sq.sum()) { sum += s.getFloat(); }
+        if (gradients.isEmpty()) return 0;
+        // One read back for all parameters, not one each.
+        NDList sums = new NDList(gradients.size());
+        try {
+            for (NDArray g : gradients) {
+                try (NDArray sq = g.square()) { sums.add(sq.sum()); }
+            }
+            try (NDArray all = NDArrays.stack(sums); NDArray total = all.sum()) { return Math.sqrt(total.getFloat()); }
+        } finally {
+            sums.close();
         }
-        return Math.sqrt(sum);
     }
 }

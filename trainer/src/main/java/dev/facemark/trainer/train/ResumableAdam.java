@@ -59,19 +59,15 @@ public final class ResumableAdam extends Optimizer {
             return new NDArray[] {m, v};
         });
         long t = steps.merge(key, 1L, Long::sum);
-        NDArray m = mv[0], v = mv[1];
-        // Every temporary is closed here: arrays made from long-lived ones would otherwise pile up.
-        try (NDArray g = weightDecay > 0 && !decoupled ? grad.add(weight.mul(weightDecay)) : grad.duplicate()) {
-            try (NDArray gs = g.mul(1 - beta1)) { m.muli(beta1).addi(gs); }
-            try (NDArray g2 = g.square()) { g2.muli(1 - beta2); v.muli(beta2).addi(g2); }
-        }
         double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+        // PyTorch's step lr * m^ / (sqrt(v^) + eps), written as (lr * sqrt(bc2) / bc1) * m / (sqrt(v) + eps * sqrt(bc2)).
         float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
-        if (weightDecay > 0 && decoupled) weight.muli(1 - learningRate * weightDecay);
-        try (NDArray denom = v.sqrt(); NDArray upd = m.div(denom.addi(epsilon * Math.sqrt(bc2)))) {
-            upd.muli(stepSize);
-            weight.subi(upd);
-        }
+        float eps = (float) (epsilon * Math.sqrt(bc2));
+        // The engine's fused update: one native call a parameter instead of a dozen array operations (and their
+        // Java handles) each. It works on a copy of grad, updates weight, m and v in place, and clears the
+        // weight's own gradient, which TrainStep then need not clear.
+        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, mv[0], mv[1]), new NDList(weight),
+                learningRate, stepSize, weightDecay, 1f, -1f, beta1, beta2, eps, false, decoupled);
     }
 
     /** Writes moments and step counts, keyed by parameter path name. */

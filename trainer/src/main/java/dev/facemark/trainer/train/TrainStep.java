@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * One optimisation step on one batch: forward, coordinate loss (plus the heatmap prior, when on), backward, the gradient guard's verdict,
- * the optimiser's update, and the gradients cleared for the next step. Every array of the step lives on a
+ * the optimiser's update (which clears the gradients for the next step). Every array of the step lives on a
  * manager of its own that closes with the step.
  */
 record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss loss, float inputSize, GradientGuard guard,
@@ -59,13 +59,14 @@ record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss
             } finally {
                 grads.forEach(NDArray::close); // handles only: the parameters keep their gradients
             }
-            if (o != GradientGuard.Outcome.SKIPPED) trainer.step();
-            zeroGradients(trainer);
+            // ResumableAdam's step clears the gradients it used; a skipped step's are cleared here.
+            if (o != GradientGuard.Outcome.SKIPPED) trainer.step(); else zeroGradients(trainer);
             return new Result(l, o);
         }
     }
 
-    private static List<NDArray> gradients(Trainer trainer) {
+    /** New handles on the parameters' gradients (closing them leaves the gradients). */
+    static List<NDArray> gradients(Trainer trainer) {
         List<NDArray> g = new ArrayList<>();
         for (var p : trainer.getModel().getBlock().getParameters()) {
             NDArray a = p.getValue().getArray();
