@@ -220,14 +220,15 @@ class LandmarkModelTest {
     }
 
     @Test
-    void shippedAccurateModelIsTheFullResolutionUNetAndAgreesWithTheFastOne() {
+    void shippedAccurateModelIsTheWideFastNetAndAgreesWithTheFastOne() throws Exception {
         try (LandmarkModel accurate = shipped(TestPaths.accurateModel()); LandmarkModel fast = shippedFast();
              Mat bgr = TestPaths.graceHopper()) {
             ModelContract c = accurate.contract();
-            assertEquals("unet", c.architecture());
+            assertEquals("fast", c.architecture(), "since session 12 `accurate` is the fast architecture at width 1.5");
             assertEquals(OutputKind.HEATMAPS, c.outputKind());
-            assertEquals(128, c.inputWidth());
-            assertEquals(128, c.heatmapWidth(), "one map texel per input pixel");
+            assertEquals(112, c.inputWidth());
+            assertEquals(28, c.heatmapWidth(), "maps at stride 4");
+            assertTrue(Files.size(TestPaths.accurateModel()) > Files.size(TestPaths.fastModel()), "a wider net than the default");
             FaceBox box = new FaceBox(175, 159, 179, 176); // the portrait's landmark box, as the tracker finds it
             float[] a = accurate.predict(bgr, List.of(accurate.cropFor(box, 0f))).landmarks(0).clone();
             float[] f = fast.predict(bgr, List.of(fast.cropFor(box, 0f))).landmarks(0).clone();
