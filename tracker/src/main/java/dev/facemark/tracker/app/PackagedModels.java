@@ -14,7 +14,7 @@ public final class PackagedModels {
     /** The model opened when none is named. */
     public static final String DEFAULT = "models/fast.onnx";
     /** The models the repository ships in models/, which the jar packages by name. */
-    public static final String NAMES = "fast, fast75, accurate";
+    public static final String NAMES = "fast, lite, accurate";
 
     private PackagedModels() {}
 
@@ -23,7 +23,7 @@ public final class PackagedModels {
         return Arrays.stream(NAMES.split(", ")).filter(n -> resource(Path.of(n)) != null).toList();
     }
 
-    /** "fast75" or "fast75.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */
+    /** "lite" or "lite.onnx" (no folder) names a model packaged from models/, if the jar has it; else null. */
     public static String resource(Path m) {
         if (m.getParent() != null) return null;
         String name = m.toString().endsWith(".onnx") ? m.toString() : m + ".onnx";

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class PackagedModelsTest {
     @Test
     void aBareNameFindsAModelPackagedFromTheModelsFolder() {
-        assertEquals("models/fast75.onnx", PackagedModels.resource(Path.of("fast75")));
+        assertEquals("models/lite.onnx", PackagedModels.resource(Path.of("lite")));
         assertEquals("models/fast.onnx", PackagedModels.resource(Path.of("fast.onnx")));
-        assertNull(PackagedModels.resource(Path.of("some/dir/fast75")), "a path is a file, never a packaged name");
+        assertNull(PackagedModels.resource(Path.of("some/dir/lite")), "a path is a file, never a packaged name");
         assertNull(PackagedModels.resource(Path.of("no-such-model")));
     }
 }

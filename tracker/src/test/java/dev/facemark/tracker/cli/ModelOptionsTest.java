@@ -13,15 +13,15 @@ class ModelOptionsTest {
         ModelOptions o = parsed("--model", "acurate");
         UserError e = assertThrows(UserError.class, o::openModel);
         assertTrue(e.getMessage().startsWith("--model acurate: no such file"), e.getMessage());
-        assertTrue(e.getMessage().contains("fast, fast75, accurate"), e.getMessage());
+        assertTrue(e.getMessage().contains("fast, lite, accurate"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 
     @Test
     void openingByNameGivesThatModel() {
-        ModelOptions o = parsed("--model", "fast75");
+        ModelOptions o = parsed("--model", "lite");
         try (LandmarkModel m = o.openModel()) {
-            assertTrue(m.source().contains("fast75"), m.source());
+            assertTrue(m.source().contains("lite"), m.source());
             assertEquals(68, m.contract().points());
         }
     }
