@@ -165,7 +165,7 @@ class FaceTrackerTest {
              LandmarkModel model = LandmarkModel.open(Models.fastOrFixture(tmp), RuntimeOptions.cpu(1));
              FaceDetector yunet = Detectors.open(Detectors.YUNET)) {
             TrackerParams base = TrackerParams.DEFAULT.withDetectEvery(0).withCropLead(0).withSmoothing(SmoothingParams.OFF);
-            float jump = 45;
+            float jump = 60;
             // Where a steady track sits on the moved face: the reference for the jump frame.
             float[] steady;
             try (FaceTracker tracker = new FaceTracker(model, yunet, base, new StageTimer())) {
@@ -188,7 +188,9 @@ class FaceTrackerTest {
             }
             assertEquals(0, refined[0], "refinement off");
             assertEquals(1, refined[1], "the jump frame is answered again once");
-            // Measured: 7.2 px off the steady answer from the off-centre crop, 2.2 px refined (the portrait's face is ~250 px).
+            // Measured with the width-1.0 fast (2026-12-07): 8.2 px off the steady answer from the off-centre crop, 2.8 px
+            // refined (the portrait's face is ~250 px). The jump was 45 px for the width-0.5 model (7.2 vs 2.2 px); the
+            // wider net is less thrown by that offset (5.0 vs 2.5 px), so the face now moves further off the crop's centre.
             assertTrue(err[1] < 0.5 * err[0], "refined " + err[1] + " px vs off-centre " + err[0] + " px from the steady answer");
         }
     }
