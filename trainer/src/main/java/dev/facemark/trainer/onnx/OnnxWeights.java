@@ -23,7 +23,8 @@ import java.util.Set;
  * warm start ({@code train --init model.onnx}) that lets training continue from a shipped model when its
  * run folder is gone. It walks the layer tree in {@link OnnxExporter}'s order and takes the parameter
  * initializers (convolution, batch-norm with running statistics, linear, bias map) in graph order, so a
- * model from another architecture, width or input size fails with the first mismatch named.
+ * model from another architecture or width fails with the first mismatch named. A model from another input size
+ * loads, its positional prior resampled (progressive resolution).
  */
 public final class OnnxWeights {
     /** The initializer prefixes {@link OnnxExporter} gives parameters (head constants have others). */
@@ -59,6 +60,7 @@ public final class OnnxWeights {
             NDArray a = s.block().parameterArray(s.parameter());
             if (a == null) throw new IllegalStateException("initialise the network before loading weights into it");
             float[] v = floats(t);
+            if (v.length != a.size() && s.block().layer() instanceof Layer.BiasMap b) v = resized(v, t, b);
             if (v.length != a.size()) {
                 throw new BadInputException(onnx + ": tensor " + t.getName() + " has " + v.length + " values where the "
                         + net.architecture() + " network's " + s.parameter() + " of layer " + s.block().layer().kind() + " has " + a.size()
@@ -82,6 +84,17 @@ public final class OnnxWeights {
         } catch (IOException | RuntimeException e) {
             return onnx.getFileName() + " (no facemark contract)";
         }
+    }
+
+    /**
+     * A positional prior trained at another map size (the model was trained at another input size) resampled to
+     * this network's: progressive resolution. Other shapes are left for the mismatch error.
+     */
+    private static float[] resized(float[] v, TensorProto t, Layer.BiasMap b) {
+        List<Long> d = t.getDimsList();
+        int n = d.size();
+        if (n < 3 || d.get(n - 3) != b.channels()) return v;
+        return MapResampler.resample(v, b.channels(), d.get(n - 2).intValue(), d.get(n - 1).intValue(), b.height(), b.width());
     }
 
     private record Slot(LayerBlock block, String parameter) { }

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A warm start reproduces the exported network exactly (every weight and batch-norm statistic comes back),
- * for every architecture, and a model of another shape is refused with the mismatch named.
+ * for every architecture; another input size loads (its positional prior resampled), and a model of another width
+ * is refused with the mismatch named.
  */
 class OnnxWeightsTest {
     @TempDir Path dir;
@@ -67,6 +68,21 @@ class OnnxWeightsTest {
             Path junk = Files.writeString(dir.resolve("junk.onnx"), "not a model");
             BadInputException j = assertThrows(BadInputException.class, () -> OnnxWeights.load(other, junk));
             assertTrue(j.getMessage().contains("junk.onnx"), j.getMessage());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anotherInputSizeLoadsWithThePriorResampled() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LandmarkNet source = TinyNets.create("fast", m, 7);
+            Path file = dir.resolve("small.onnx");
+            OnnxExporter.export(source, TinyNets.contract(source), file);
+            LandmarkNet larger = Architectures.create("fast", new ArchConfig(48, 48, 1, 68, Map.of("width", "0.25")));
+            larger.initialize(m);
+            long n = OnnxWeights.load(larger, file);
+            // every value of the larger network came from the file: the 8x8 prior maps became 12x12 ones
+            assertTrue(n > source.parameterCount(), "loaded " + n + " values for " + source.parameterCount() + " parameters");
+            assertTrue(n >= larger.parameterCount(), "loaded " + n + " of " + larger.parameterCount());
         }
     }
 
