@@ -2,6 +2,7 @@ package dev.facemark.trainer.cli;
 
 import dev.facemark.trainer.train.AdamVariant;
 import dev.facemark.trainer.train.CoordinateLoss;
+import dev.facemark.trainer.train.Distillation;
 import dev.facemark.trainer.train.GradientGuard;
 import dev.facemark.trainer.train.TrainConfig;
 import picocli.CommandLine.Option;
@@ -61,6 +62,18 @@ public final class TrainOptions {
     @Option(names = "--heatmap-sigma", defaultValue = "1", paramLabel = "CELLS", description = "that Gaussian's sigma, heatmap cells"
             + " (default: ${DEFAULT-VALUE})")
     float heatmapSigma;
+    @Option(names = "--teacher", paramLabel = "MODEL.onnx", description = "distil from this model (exported by this trainer, same input"
+            + " size): it labels every augmented training crop, and the student also learns its points (and maps, --distill-maps)")
+    Path teacher;
+    @Option(names = "--teacher-option", paramLabel = "KEY=VALUE", description = "the teacher's architecture option, repeatable"
+            + " (e.g. width=1.5 for models/accurate.onnx)")
+    Map<String, String> teacherOptions = new LinkedHashMap<>();
+    @Option(names = "--distill", defaultValue = "1", paramLabel = "W", description = "weight of the coordinate loss against the"
+            + " teacher's points (the loss against the annotation keeps weight 1; default: ${DEFAULT-VALUE})")
+    float distill;
+    @Option(names = "--distill-maps", defaultValue = "0", paramLabel = "W", description = "weight of the KL divergence from the"
+            + " teacher's heatmaps to the student's (heatmap heads; default: ${DEFAULT-VALUE})")
+    float distillMaps;
     @Option(names = "--no-augment", description = "train on plain test crops") boolean noAugment;
     @Option(names = "--no-export", description = "skip the ONNX export at the end") boolean noExport;
     @Option(names = "--no-progress", description = "no progress bar on stderr") boolean noProgress;
@@ -81,12 +94,19 @@ public final class TrainOptions {
         if (!(heatmapSigma > 0)) throw new UserException("--heatmap-sigma must be > 0, got " + heatmapSigma);
         if (Float.isNaN(clipGrad)) throw new UserException("--clip-grad must be a number (0 = off)");
         if (!(valFraction >= 0 && valFraction < 1)) throw new UserException("--val-fraction must be in [0, 1)");
+        if (!(distill >= 0) || !(distillMaps >= 0)) throw new UserException("--distill and --distill-maps must be >= 0");
+        if (teacher != null && !java.nio.file.Files.isRegularFile(teacher)) {
+            throw new UserException(teacher + ": no such teacher model (give an .onnx exported by trainer train or export)");
+        }
+        if (teacher == null && !teacherOptions.isEmpty()) throw new UserException("--teacher-option needs --teacher");
+        Distillation distillation = teacher == null ? Distillation.OFF
+                : new Distillation(teacher.toAbsolutePath().normalize().toString(), teacherOptions, distill, distillMaps);
         return new TrainConfig(
                 new TrainConfig.Network(arch, archOptions, wh[0], wh[1], channels),
                 new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes,
                         motionBlur),
                 new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
-                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema, heatmapKl, heatmapSigma),
+                new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema, heatmapKl, heatmapSigma, distillation),
                 new TrainConfig.Compute(threads, workers, cacheMb),
                 seed, !noExport);
     }

@@ -75,15 +75,20 @@ public final class OnnxWeights {
     /** The model file with the provenance it carries (its run and epochs), for logs and the new model's provenance. */
     public static String describe(Path onnx) {
         try {
-            ModelProto m = ModelProto.parseFrom(Files.readAllBytes(onnx));
-            java.util.Map<String, String> meta = new java.util.TreeMap<>();
-            m.getMetadataPropsList().forEach(e -> meta.put(e.getKey(), e.getValue()));
-            java.util.Map<String, String> p = dev.facemark.core.model.ModelContract.fromMetadata(meta, onnx.toString()).provenance();
+            java.util.Map<String, String> p = contract(onnx).provenance();
             String run = p.getOrDefault("run", "?"), epochs = p.getOrDefault("epochs", "?"), nme = p.getOrDefault("val_nme_inter_ocular", "?");
             return onnx.getFileName() + " (run " + run + ", " + epochs + " epochs, val NME " + nme + ")";
         } catch (IOException | RuntimeException e) {
             return onnx.getFileName() + " (no facemark contract)";
         }
+    }
+
+    /** The facemark contract in the model's ONNX metadata. */
+    public static dev.facemark.core.model.ModelContract contract(Path onnx) throws IOException {
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(onnx));
+        java.util.Map<String, String> meta = new java.util.TreeMap<>();
+        m.getMetadataPropsList().forEach(e -> meta.put(e.getKey(), e.getValue()));
+        return dev.facemark.core.model.ModelContract.fromMetadata(meta, onnx.toString());
     }
 
     /**

@@ -72,12 +72,17 @@ public record TrainConfig(Network network, Data data, Schedule schedule, Optimis
      *                    export use ({@link WeightAverage}); 0 = off, as runs saved before this option read
      * @param heatmapKl   weight of the {@link HeatmapPrior} (heatmap heads); 0 = off, as runs saved before this option read
      * @param heatmapSigma the prior's Gaussian, heatmap cells (runs saved before it read 0: the default, 1)
+     * @param distillation the teacher the student also learns from; runs saved before this option read null: off
      */
     public record Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay,
-                               float heatmapKl, float heatmapSigma) {
-        /** The loss, optimiser and clipping of earlier runs: no heatmap prior. */
+                               float heatmapKl, float heatmapSigma, Distillation distillation) {
+        public Optimisation {
+            if (distillation == null) distillation = Distillation.OFF;
+        }
+
+        /** The loss, optimiser and clipping of earlier runs: no heatmap prior, no teacher. */
         public Optimisation(CoordinateLoss loss, AdamVariant optimizer, float weightDecay, float clipGrad, float emaDecay) {
-            this(loss, optimizer, weightDecay, clipGrad, emaDecay, 0f, 1f);
+            this(loss, optimizer, weightDecay, clipGrad, emaDecay, 0f, 1f, Distillation.OFF);
         }
 
         public HeatmapPrior heatmapPrior() { return heatmapKl > 0 ? new HeatmapPrior(heatmapKl, heatmapSigma > 0 ? heatmapSigma : 1f) : HeatmapPrior.OFF; }

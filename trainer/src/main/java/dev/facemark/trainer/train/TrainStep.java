@@ -19,14 +19,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One optimisation step on one batch: forward, coordinate loss (plus the heatmap prior, when on), backward, the gradient guard's verdict,
+ * One optimisation step on one batch: forward, coordinate loss (plus the heatmap prior and the teacher's terms, when
+ * on), backward, the gradient guard's verdict,
  * the optimiser's update (which clears the gradients for the next step). Every array of the step lives on a
  * manager of its own that closes with the step.
  */
 record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss loss, float inputSize, GradientGuard guard,
-                 HeatmapPrior prior, Head.Heatmaps maps) {
+                 HeatmapPrior prior, Head.Heatmaps maps, Teacher teacher) {
 
-    /** {@code prior} applies only to heatmap heads ({@code maps} non-null). */
+    /** {@code prior} applies only to heatmap heads ({@code maps} non-null); {@code teacher} is null without distillation. */
     TrainStep {
         if (prior.on() && maps == null) throw new IllegalArgumentException("the heatmap prior needs a heatmap head");
     }
@@ -44,11 +45,13 @@ record TrainStep(Trainer trainer, ArchConfig arch, CropSpec spec, CoordinateLoss
             // The batch goes back to the pipeline now: keep the targets the prior reads.
             float[] targets = prior.on() ? Arrays.copyOf(b.targets(), n * b.pointValues()) : null;
             epoch.release(b);
+            NDList taught = teacher == null ? null : teacher.predict(x); // outside the collector: no graph
             float l;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(new NDList(x));
                 NDArray value = loss.compute(out.get(0), y, inputSize);
                 if (targets != null) value = value.add(prior.compute(out.get(1), targets, maps));
+                if (taught != null) value = value.add(teacher.loss(out, taught, loss, inputSize));
                 gc.backward(value);
                 l = value.getFloat();
             }

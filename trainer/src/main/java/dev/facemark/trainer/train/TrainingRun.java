@@ -139,10 +139,12 @@ public final class TrainingRun {
             GradientGuard guard = new GradientGuard(GradientGuard.resolveNorm(o.clipGrad(),
                     net.outputKind() == OutputKind.COORDINATES), GradientGuard.DEFAULT_MAX_CONSECUTIVE_SKIPS);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(tc)) {
+            try (Trainer trainer = model.newTrainer(tc);
+                 Teacher teacher = Teacher.load(o.distillation(), net, stateManager)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
+                if (teacher != null) log.println("teacher: " + teacher.net() + ", " + OnnxWeights.describe(Path.of(o.distillation().teacher())));
                 TrainStep stepper = new TrainStep(trainer, arch, spec, o.loss(), Math.max(arch.width(), arch.height()), guard,
-                        o.heatmapPrior(), net.spec().head() instanceof Head.Heatmaps h ? h : null);
+                        o.heatmapPrior(), net.spec().head() instanceof Head.Heatmaps h ? h : null, teacher);
                 EpochLoop loop = new EpochLoop(cfg.schedule(), trainer, stepper, train, val, opt, average, new ProgressBar(System.err, progress), log);
                 EpochLoop.Outcome out = loop.run(start, stopAfterEpochs, (epoch, state, better) -> {
                     checkpoints.save(epoch, model, net, contract(net, spec, state), opt, average, state, better);
@@ -234,7 +236,8 @@ public final class TrainingRun {
         TrainConfig.Optimisation o = cfg.optimisation();
         prov.put("optimizer", o.optimizer() + " lr " + cfg.lr() + " wd " + o.weightDecay() + ", loss " + o.loss()
                 + (o.emaDecay() > 0 ? ", weight average " + o.emaDecay() : "")
-                + (o.heatmapPrior().on() ? ", heatmap prior " + o.heatmapPrior().weight() + " sigma " + o.heatmapPrior().sigma() : ""));
+                + (o.heatmapPrior().on() ? ", heatmap prior " + o.heatmapPrior().weight() + " sigma " + o.heatmapPrior().sigma() : "")
+                + (o.distillation().on() ? ", " + o.distillation() : ""));
         prov.put("seed", Long.toString(cfg.seed()));
         prov.put("split_seed", Long.toString(cfg.data().splitSeed()));
         prov.put("run", runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
