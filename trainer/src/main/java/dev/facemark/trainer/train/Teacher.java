@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.facemark.core.geom.PixelCentres;
+import dev.facemark.core.image.Normalization;
 import dev.facemark.core.model.ModelContract;
 import dev.facemark.trainer.BadInputException;
 import dev.facemark.trainer.model.ArchConfig;
@@ -29,14 +31,18 @@ final class Teacher implements AutoCloseable {
     private final NDManager manager;
     private final Distillation config;
 
-    private Teacher(LandmarkNet net, NDManager manager, Distillation config) {
+    private final int studentWidth, studentHeight;
+
+    private Teacher(LandmarkNet net, NDManager manager, Distillation config, int studentWidth, int studentHeight) {
         this.net = net;
         this.manager = manager;
         this.config = config;
+        this.studentWidth = studentWidth;
+        this.studentHeight = studentHeight;
     }
 
     /** Null when distillation is off. */
-    static Teacher load(Distillation d, LandmarkNet student, NDManager parent) {
+    static Teacher load(Distillation d, LandmarkNet student, Normalization studentNormalization, NDManager parent) {
         if (!d.on()) return null;
         Path file = Path.of(d.teacher());
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such teacher model (give an .onnx exported by trainer train or export)");
@@ -47,17 +53,16 @@ final class Teacher implements AutoCloseable {
             throw new BadInputException(file + ": cannot read the teacher's contract (" + e.getMessage() + "): give a model exported by this trainer");
         }
         ArchConfig s = student.config();
-        if (c.inputWidth() != s.width() || c.inputHeight() != s.height() || c.normalization().channels() != s.channels()
-                || c.scheme().count() != s.points()) {
-            throw new BadInputException(file + ": the teacher takes " + c.inputWidth() + "x" + c.inputHeight() + "x" + c.normalization().channels()
-                    + " and predicts " + c.scheme().count() + " points, the student " + s.width() + "x" + s.height() + "x" + s.channels()
-                    + " and " + s.points() + ": distil from a teacher with the student's input");
+        if (!c.normalization().equals(studentNormalization) || c.scheme().count() != s.points()) {
+            throw new BadInputException(file + ": the teacher takes " + describe(c.normalization()) + " input and predicts " + c.scheme().count()
+                    + " points, the student " + describe(studentNormalization) + " and " + s.points() + ": distil from a teacher with the student's"
+                    + " normalisation and points");
         }
         Map<String, String> options = new TreeMap<>(Architectures.defaults(c.architecture()).options());
         options.putAll(d.teacherOptions());
         LandmarkNet net;
         try {
-            net = Architectures.create(c.architecture(), new ArchConfig(s.width(), s.height(), s.channels(), s.points(), options));
+            net = Architectures.create(c.architecture(), new ArchConfig(c.inputWidth(), c.inputHeight(), s.channels(), s.points(), options));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + ": " + c.architecture() + " " + options + ": " + e.getMessage());
         }
@@ -76,16 +81,44 @@ final class Teacher implements AutoCloseable {
             m.close();
             throw e;
         }
-        return new Teacher(net, m, d);
+        return new Teacher(net, m, d, s.width(), s.height());
     }
 
-    /** The teacher's outputs for {@code x}: points [N, P, 2] and, for heatmap heads, maps [N, P, h, w]; no gradient. */
+    /**
+     * The teacher's outputs for {@code x}: points [N, P, 2] in the student's input pixels and, for heatmap heads, maps
+     * [N, P, h, w]; no gradient. A teacher trained at another input size gets the same crop resampled to its size
+     * (bilinear over the same extent), and its points are mapped back ({@link PixelCentres}).
+     */
     NDList predict(NDArray x) {
-        NDList out = net.predict(x.getManager(), new NDList(x));
+        int tw = net.config().width(), th = net.config().height();
+        boolean resized = tw != studentWidth || th != studentHeight;
+        NDArray in = resized ? resample(x, tw, th) : x;
+        NDList out = net.predict(x.getManager(), new NDList(in));
         NDList frozen = new NDList();
         for (NDArray a : out) frozen.add(a.stopGradient());
+        if (resized) {
+            // PixelCentres.map per axis: (c + 0.5) * to / from - 0.5
+            NDManager m = x.getManager();
+            NDArray scale = m.create(new float[] {(float) studentWidth / tw, (float) studentHeight / th});
+            frozen.set(0, frozen.get(0).add(0.5f).mul(scale).sub(0.5f));
+        }
         return frozen;
     }
+
+    private static String describe(Normalization n) {
+        return n.channels() + "-channel (mean " + n.encodeMean() + ", std " + n.encodeStd() + ")";
+    }
+
+    /**
+     * Bilinear resampling of a batch [N, C, H, W] to [N, C, h, w] over the same extent (half-pixel centres); libtorch
+     * widens the filter when it shrinks (antialiasing).
+     */
+    static NDArray resample(NDArray x, int width, int height) {
+        return x.getNDArrayInternal().interpolation(new long[] {height, width}, BILINEAR, false);
+    }
+
+    /** DJL's code for bilinear in {@code NDArrayEx.interpolation} (Image.Interpolation order). */
+    private static final int BILINEAR = 1;
 
     /**
      * The distillation terms for the student's outputs against the teacher's on the same crops.

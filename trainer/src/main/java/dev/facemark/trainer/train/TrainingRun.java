@@ -140,7 +140,7 @@ public final class TrainingRun {
                     net.outputKind() == OutputKind.COORDINATES), GradientGuard.DEFAULT_MAX_CONSECUTIVE_SKIPS);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(opt).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc);
-                 Teacher teacher = Teacher.load(o.distillation(), net, stateManager)) {
+                 Teacher teacher = Teacher.load(o.distillation(), net, spec.normalization(), stateManager)) {
                 trainer.initialize(net.inputShape(cfg.batch()));
                 if (teacher != null) log.println("teacher: " + teacher.net() + ", " + OnnxWeights.describe(Path.of(o.distillation().teacher())));
                 TrainStep stepper = new TrainStep(trainer, arch, spec, o.loss(), Math.max(arch.width(), arch.height()), guard,

@@ -8,6 +8,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import ai.djl.ndarray.types.Shape;
+import dev.facemark.core.geom.PixelCentres;
+import dev.facemark.core.image.Normalization;
 import dev.facemark.trainer.BadInputException;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The teacher computes what its export computes, frozen; its terms vanish for a student that already agrees with it and
- * send gradient only into the student; a teacher for another input is refused by name; a real run distils.
+ * send gradient only into the student; a teacher at another input size sees the crop resampled and answers in the
+ * student's pixels, one for another normalisation is refused by name; a real run distils.
  */
 class TeacherTest {
     @TempDir Path dir;
@@ -47,7 +51,7 @@ class TeacherTest {
             Path file = dir.resolve("teacher.onnx");
             OnnxExporter.export(source, TinyNets.contract(source), file);
             LandmarkNet student = TinyNets.create("fast", m, 8);
-            try (Teacher t = Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0.5f), student, m)) {
+            try (Teacher t = Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0.5f), student, Normalization.GREY_UNIT, m)) {
                 NDManager s = m.newSubManager();
                 NDArray x = s.create(input(student, 3), student.inputShape(2));
                 NDList taught = t.predict(x);
@@ -79,21 +83,51 @@ class TeacherTest {
     }
 
     @Test
-    void aTeacherForAnotherInputIsRefusedByName() throws Exception {
+    void aTeacherAtAnotherSizeSeesTheCropResampledAndAnswersInTheStudentsPixels() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             LandmarkNet source = TinyNets.create("fast", m, 7);
             Path file = dir.resolve("small.onnx");
             OnnxExporter.export(source, TinyNets.contract(source), file);
             LandmarkNet larger = Architectures.create("fast", new ArchConfig(48, 48, 1, 68, WIDTH));
             larger.initialize(m);
+            try (Teacher t = Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0f), larger, Normalization.GREY_UNIT, m);
+                 NDManager s = m.newSubManager()) {
+                NDArray x = s.create(input(larger, 2), larger.inputShape(2));
+                float[] small = source.predict(s, new NDList(Teacher.resample(x, 32, 32))).get(0).toFloatArray();
+                float[] got = t.predict(x).get(0).toFloatArray();
+                for (int i = 0; i < got.length; i++) assertEquals(PixelCentres.map(small[i], 32, 48), got[i], 1e-4f, "value " + i);
+            }
             BadInputException e = assertThrows(BadInputException.class,
-                    () -> Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0f), larger, m));
-            assertTrue(e.getMessage().contains("small.onnx") && e.getMessage().contains("32x32"), e.getMessage());
+                    () -> Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0f), larger, Normalization.RGB_UNIT, m));
+            assertTrue(e.getMessage().contains("small.onnx") && e.getMessage().contains("normalisation"), e.getMessage());
+            BadInputException maps = assertThrows(BadInputException.class,
+                    () -> Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0.1f), larger, Normalization.GREY_UNIT, m));
+            assertTrue(maps.getMessage().contains("--distill-maps 0"), maps.getMessage());
             BadInputException missing = assertThrows(BadInputException.class,
-                    () -> Teacher.load(new Distillation(dir.resolve("none.onnx").toString(), WIDTH, 1f, 0f), larger, m));
+                    () -> Teacher.load(new Distillation(dir.resolve("none.onnx").toString(), WIDTH, 1f, 0f), larger, Normalization.GREY_UNIT, m));
             assertTrue(missing.getMessage().contains("none.onnx"), missing.getMessage());
-            assertEquals(null, Teacher.load(Distillation.OFF, larger, m), "off: no teacher");
+            assertEquals(null, Teacher.load(Distillation.OFF, larger, Normalization.GREY_UNIT, m), "off: no teacher");
         }
+    }
+
+    /**
+     * The resampling the teacher gets is bilinear over the same extent: enlarged, a ramp in x lands exactly on
+     * PixelCentres' map; shrunk (antialiased), inside the edges within a twentieth of a pixel.
+     */
+    @Test
+    void resamplingKeepsThePixelCentreConvention() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] up = Teacher.resample(m.create(ramp(32), new Shape(1, 1, 32, 32)), 48, 48).toFloatArray();
+            for (int c = 1; c < 47; c++) assertEquals(PixelCentres.map(c, 48, 32), up[5 * 48 + c], 1e-4f, "enlarged, column " + c);
+            float[] down = Teacher.resample(m.create(ramp(48), new Shape(1, 1, 48, 48)), 32, 32).toFloatArray();
+            for (int c = 1; c < 31; c++) assertEquals(PixelCentres.map(c, 32, 48), down[5 * 32 + c], 0.05f, "shrunk, column " + c);
+        }
+    }
+
+    private static float[] ramp(int n) {
+        float[] v = new float[n * n];
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) v[r * n + c] = c;
+        return v;
     }
 
     /** Real DJL steps on real faces with a teacher: the loss (annotation + teacher terms) falls, and the model says so. */
