@@ -37,6 +37,10 @@ class TrainCommandErrorsTest {
         oneLine(CliRunner.run("train", "--arch", "fast", "--input-size", "big", "--out", tmp.toString()), 1, "--input-size");
         oneLine(CliRunner.run("train", "--arch", "fast", "--epochs", "many", "--out", tmp.toString()), 2, "--epochs");
         oneLine(CliRunner.run("train", "--out", tmp.resolve("fresh").toString()), 1, "--arch");
+        oneLine(CliRunner.run("train", "--arch", "fast", "--teacher", tmp.resolve("teacher.onnx").toString(), "--out", tmp.toString()),
+                1, "teacher.onnx");
+        oneLine(CliRunner.run("train", "--arch", "fast", "--teacher-option", "width=1.5", "--out", tmp.toString()), 1, "--teacher");
+        oneLine(CliRunner.run("train", "--arch", "fast", "--distill", "-1", "--out", tmp.toString()), 1, "--distill");
     }
 
     @Test
