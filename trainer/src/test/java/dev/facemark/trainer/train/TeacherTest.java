@@ -48,8 +48,7 @@ class TeacherTest {
     void itLabelsCropsAsItsExportDoesAndTeachesOnlyTheStudent() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             LandmarkNet source = TinyNets.create("fast", m, 7);
-            Path file = dir.resolve("teacher.onnx");
-            OnnxExporter.export(source, TinyNets.contract(source), file);
+            Path file = exported(source, "teacher.onnx");
             LandmarkNet student = TinyNets.create("fast", m, 8);
             try (Teacher t = Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0.5f), student, Normalization.GREY_UNIT, m)) {
                 NDManager s = m.newSubManager();
@@ -86,8 +85,7 @@ class TeacherTest {
     void aTeacherAtAnotherSizeSeesTheCropResampledAndAnswersInTheStudentsPixels() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             LandmarkNet source = TinyNets.create("fast", m, 7);
-            Path file = dir.resolve("small.onnx");
-            OnnxExporter.export(source, TinyNets.contract(source), file);
+            Path file = exported(source, "small.onnx");
             LandmarkNet larger = Architectures.create("fast", new ArchConfig(48, 48, 1, 68, WIDTH));
             larger.initialize(m);
             try (Teacher t = Teacher.load(new Distillation(file.toString(), WIDTH, 1f, 0f), larger, Normalization.GREY_UNIT, m);
@@ -137,7 +135,7 @@ class TeacherTest {
         try (NDManager m = NDManager.newBaseManager()) {
             LandmarkNet teacher = Architectures.create("fast", new ArchConfig(48, 48, 1, 68, HEATMAP)).initialize(m);
             TinyNets.randomise(teacher, 3);
-            OnnxExporter.export(teacher, TinyNets.contract(teacher), file);
+            exported(teacher, file.getFileName().toString());
         }
         // the configuration TrainHeatmapArchitecturesTest shows to learn
         TrainConfig plain = TinyRuns.config("fast", HEATMAP, 48, 48, 16, 4, 6, 1e-2f, false);
@@ -149,6 +147,12 @@ class TeacherTest {
         TrainingRun.Result r = LossFalls.check(cfg, dir.resolve("run"), 0.8);
         assertTrue(r.contract().provenance().get("optimizer").contains("distilled from tiny-teacher.onnx"), r.contract().provenance().toString());
         assertEquals(cfg, RunConfigFile.read(dir.resolve("run")), "the teacher is in config.json, so --resume distils too");
+    }
+
+    private Path exported(LandmarkNet net, String name) throws java.io.IOException {
+        Path file = dir.resolve(name);
+        OnnxExporter.export(net, TinyNets.contract(net), file);
+        return file;
     }
 
     private static float[] input(LandmarkNet net, int n) {
