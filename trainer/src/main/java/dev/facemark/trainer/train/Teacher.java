@@ -23,14 +23,14 @@ import java.util.TreeMap;
 
 /**
  * A trained network that labels the student's training crops ({@link Distillation}): loaded from its ONNX export into
- * the same engine, frozen (no gradients), run in inference mode (batch-norm running statistics). It must take the
- * student's input (size, channels, normalisation, points), since it sees the very same crop tensor.
+ * the same engine, frozen (no gradients), run in inference mode (batch-norm running statistics). It sees the student's
+ * crop tensor, so it must take the same normalisation and predict the same points; its input size may differ
+ * (a 112-pixel teacher for a 128-pixel student), and the crop is then resampled for it.
  */
 final class Teacher implements AutoCloseable {
     private final LandmarkNet net;
     private final NDManager manager;
     private final Distillation config;
-
     private final int studentWidth, studentHeight;
 
     private Teacher(LandmarkNet net, NDManager manager, Distillation config, int studentWidth, int studentHeight) {
