@@ -26,7 +26,7 @@ public final class TrainOptions {
     @Option(names = "--batch", defaultValue = "32") int batch;
     @Option(names = "--lr", defaultValue = "1e-3") float lr;
     @Option(names = "--optimizer", defaultValue = "adamw", description = "adam or adamw") String optimizer;
-    @Option(names = "--loss", defaultValue = "l1", description = "l1 or mse") String loss;
+    @Option(names = "--loss", defaultValue = "l1", description = "l1, mse or wing (Feng et al. 2018: up to 5x the L1 gradient on errors under 10 px at 128 px)") String loss;
     @Option(names = "--wd", defaultValue = "1e-4", description = "weight decay") float wd;
     @Option(names = "--input-size", description = "N or WxH (default: the architecture's)") String inputSize;
     @Option(names = "--channels", defaultValue = "0", description = "1 (grey) or 3 (RGB); default: the architecture's") int channels;

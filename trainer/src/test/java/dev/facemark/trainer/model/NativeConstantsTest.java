@@ -42,6 +42,11 @@ class NativeConstantsTest {
      * backward pass, and returns the number of trials whose input gradient was not {@code expected}.
      */
     static int wrongGradients(float[] x, Shape shape, Function<NDArray, NDArray> f, float[] expected) {
+        return wrongGradients(x, shape, f, expected, 0f);
+    }
+
+    /** As above, but a gradient within {@code relTol} of {@code expected} (relative, per value) counts as right. */
+    static int wrongGradients(float[] x, Shape shape, Function<NDArray, NDArray> f, float[] expected, float relTol) {
         int wrong = 0;
         try (NDManager m = NDManager.newBaseManager()) {
             for (int t = 0; t < TRIALS; t++) {
@@ -56,11 +61,20 @@ class NativeConstantsTest {
                         assertEquals(20_000, reused.size());
                     }
                     float[] g = in.getGradient().toFloatArray();
-                    if (!Arrays.equals(expected, g)) wrong++;
+                    if (!close(expected, g, relTol)) wrong++;
                 }
             }
         }
         return wrong;
+    }
+
+    static boolean close(float[] expected, float[] actual, float relTol) {
+        if (relTol == 0f) return Arrays.equals(expected, actual);
+        if (expected.length != actual.length) return false;
+        for (int i = 0; i < expected.length; i++) {
+            if (!(Math.abs(expected[i] - actual[i]) <= relTol * Math.abs(expected[i]))) return false;
+        }
+        return true;
     }
 
     static List<ByteBuffer> reuseFreedMemory() {
@@ -93,6 +107,15 @@ class NativeConstantsTest {
         // mean((x / 4)^2) over 4 values: d/dx = 2 x / 16 / 4.
         float[] expected = {-1 / 32f, 1 / 32f, 2 / 32f, 7 / 32f};
         assertEquals(0, wrongGradients(X, POINTS, x -> CoordinateLoss.MSE.compute(x, x.zerosLike(), 4f), expected));
+    }
+
+    @Test
+    void theWingLossKeepsItsConstants() {
+        // At 128 px, w = 10 px and eps = 2 px: below w, d/dx = sign(x) w / (eps + |x|) / 128 / 4 values
+        // = sign(x) 10 / (512 (2 + |x|)); above w, the L1 slope sign(x) / 512.
+        float[] x = {-1f, 1f, 2f, 20f};
+        float[] expected = {-10f / 1536, 10f / 1536, 10f / 2048, 1f / 512};
+        assertEquals(0, wrongGradients(x, POINTS, p -> CoordinateLoss.WING.compute(p, p.zerosLike(), 128f), expected, 1e-5f));
     }
 
     @Test
