@@ -36,7 +36,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "exported ONNX model") Path model;
     @Option(names = "--data", required = true, description = "300-W folder (e.g. ../shared/data/300w) or YouTube-Faces folder (../shared/data/ytf)")
     Path data;
-    @Option(names = "--split", defaultValue = "common", description = "300-W: common, challenging, full; YTF: test (default: ${DEFAULT-VALUE})")
+    @Option(names = "--split", defaultValue = "common", description = "300-W: common, challenging, full; YTF: test; val: the training runs' validation faces"
+            + " (--data: the root holding 300w/ and ytf/; train's default --val-fraction and --seed) (default: ${DEFAULT-VALUE})")
     String split;
     @Option(names = "--boxes", paramLabel = "gt|detector",
             description = "gt (ground-truth landmark box) or detector (the --detector's boxes through the model's calibration for it); "

@@ -7,20 +7,37 @@ import dev.facemark.core.data.LoadMode;
 import dev.facemark.core.data.W300Dataset;
 import dev.facemark.core.data.YtfDataset;
 import dev.facemark.trainer.BadInputException;
+import dev.facemark.trainer.data.TrainingFaces;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The faces an evaluation runs on: a 300-W folder with a split name (common, challenging, full,
- * train) or a YouTube-Faces folder with a split (test, train), told apart by the folder's content.
+ * train) or a YouTube-Faces folder with a split (test, train), told apart by the folder's content;
+ * or, with the split {@value #VAL}, the data root holding both, for the validation faces that
+ * {@code trainer train} holds out with its default fraction and seed: what model choices (ensembles,
+ * flip averaging) are made on, so that the test splits stay for the final report.
  */
 public final class EvalData {
+    public static final String VAL = "val";
+    /** {@code trainer train}'s defaults ({@code --val-fraction}, {@code --seed}), which every run in the ledger used. */
+    public static final double VAL_FRACTION = 0.1;
+    public static final long VAL_SEED = 42L;
+
     private EvalData() {}
 
     public static Dataset load(Path folder, String split) {
         if (!Files.isDirectory(folder)) {
             throw new BadInputException("data folder not found: " + folder + " (give --data a 300-W or YouTube-Faces folder)");
+        }
+        if (split.equals(VAL)) {
+            if (!Files.isDirectory(folder.resolve("300w")) || !Files.isDirectory(folder.resolve("ytf"))) {
+                throw new BadInputException("--split val needs --data to be the data root holding 300w/ and ytf/ (e.g. ../shared/data), not "
+                        + folder);
+            }
+            Dataset all = TrainingFaces.load(folder, TrainingFaces.KNOWN);
+            return TrainingFaces.split(all, VAL_FRACTION, VAL_SEED).validation();
         }
         try {
             if (Files.isRegularFile(folder.resolve(split + ".csv"))) {

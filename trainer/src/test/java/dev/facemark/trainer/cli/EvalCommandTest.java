@@ -6,6 +6,7 @@ import dev.facemark.core.geom.BoxPolicy;
 import dev.facemark.core.image.Normalization;
 import dev.facemark.core.points.PointScheme;
 import dev.facemark.trainer.TestData;
+import dev.facemark.trainer.data.TrainingFaces;
 import dev.facemark.trainer.model.ArchConfig;
 import dev.facemark.trainer.model.Architectures;
 import dev.facemark.trainer.model.LandmarkNet;
@@ -205,5 +206,24 @@ class EvalCommandTest {
         CliRunner.Result d = CliRunner.run("eval", "--model", model.toString(), "--data", tmp.resolve("nodata").toString());
         assertEquals(1, d.exit());
         assertTrue(d.err().contains("nodata") && d.err().strip().lines().count() == 1, d.err());
+    }
+
+    @Test
+    void valSplitIsTheTrainersHeldOutValidationFaces() throws IOException {
+        Path root = TestData.requireRoot(), csv = tmp.resolve("val.csv");
+        CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", root.toString(), "--split", "val",
+                "--every", "25", "--predictions", csv.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        java.util.Set<String> val = new java.util.HashSet<>();
+        TrainingFaces.split(TrainingFaces.load(root, TrainingFaces.KNOWN), 0.1, 42L).validation().samples().forEach(f -> val.add(f.name()));
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.size() > 10, rows.size() + " rows");
+        for (String row : rows.subList(1, rows.size())) {
+            String name = row.substring(0, row.indexOf(','));
+            assertTrue(val.contains(name), name + " is one of train's validation faces (seed 42, fraction 0.1)");
+        }
+        CliRunner.Result wrong = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "val");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("300w/ and ytf/") && wrong.err().strip().lines().count() == 1, wrong.err());
     }
 }
