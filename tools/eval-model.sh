@@ -6,6 +6,8 @@
 #   tracking  YuNet box, then one pass cropped from the first pass's points (what the tracker does on
 #             every frame after the first; before 2026-12-02 this column used the Haar box)
 #   *-flip    the same with flip test-time augmentation (--flip / tracker --flip-test; 2x inference)
+# Every row says --flip or --no-flip, so the rows mean the same for a model that flip-tests by default
+# (trainer flip-test: accurate) and for one that does not.
 # Usage: tools/eval-model.sh models/fast.onnx [OUT_DIR]   (after mvn -DskipTests package)
 set -euo pipefail
 model=${1:?model.onnx}
@@ -19,10 +21,10 @@ run() {  # run NAME ARGS...: both test sets
   java -jar trainer/target/trainer.jar eval --model "$model" --data "$data/ytf" --split test --threads 2 \
        --json "$out/ytf-test-$name.json" "$@" | grep -E "^(all|.*missed)"
 }
-run gt --boxes gt
-run haar --boxes detector --detector haar
-run yunet --boxes detector --detector yunet        # the packaged model (models/yunet/)
-run tracking --boxes detector --detector yunet --refine 1
+run gt --boxes gt --no-flip
+run haar --boxes detector --detector haar --no-flip
+run yunet --boxes detector --detector yunet --no-flip  # the packaged model (models/yunet/)
+run tracking --boxes detector --detector yunet --refine 1 --no-flip
 run gt-flip --boxes gt --flip
 run tracking-flip --boxes detector --detector yunet --refine 1 --flip
 python3 - "$out" <<'PY'

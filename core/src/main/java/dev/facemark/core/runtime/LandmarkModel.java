@@ -41,6 +41,11 @@ import java.util.Map;
 public final class LandmarkModel implements AutoCloseable {
     /** Most faces one run takes when the batch dimension is dynamic; more run in several. */
     public static final int MAX_DYNAMIC_BATCH = 64;
+    /**
+     * Metadata key: "true" when the model is meant to run with flip test-time augmentation unless the user says
+     * otherwise (an accuracy-first model whose latency budget pays for the second pass); absent or "false": off.
+     */
+    public static final String FLIP_TEST_KEY = "facemark.runtime.flip_test";
 
     private final String source;
     private final ModelContract contract;
@@ -55,6 +60,7 @@ public final class LandmarkModel implements AutoCloseable {
     private final int inputSize;
     private final Map<Integer, TensorBinding> bindings = new HashMap<>();
     private FloatBuffer input;
+    private final boolean flipTestByDefault;
     private boolean flipTest;
     private CropTransform[] flipped = new CropTransform[0];
 
@@ -91,6 +97,8 @@ public final class LandmarkModel implements AutoCloseable {
             this.confidence = ConfidenceCalibration.fromMetadata(meta);
             FeatureConfidence fc = FeatureConfidence.fromMetadata(meta);
             this.featureConfidence = fc != null && fc.points() == contract.points() ? fc : null; // another point count: malformed, fall back
+            this.flipTestByDefault = flipTestDefault(meta.get(FLIP_TEST_KEY), contract, name);
+            this.flipTest = flipTestByDefault;
             this.decoder = OutputDecoder.of(contract);
             this.signature = ModelSignature.check(session.getInputInfo(), session.getOutputInfo(), contract, decoder.outputShapes(-1), name);
         } catch (OrtException e) {
@@ -112,6 +120,19 @@ public final class LandmarkModel implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static boolean flipTestDefault(String value, ModelContract contract, String name) {
+        if (value == null || value.strip().equals("false")) return false;
+        if (!value.strip().equals("true")) {
+            throw new ContractException(name + ": metadata key '" + FLIP_TEST_KEY + "' is " + Snippet.quote(value)
+                    + ", not true or false; set it again with 'trainer flip-test'");
+        }
+        if (!contract.scheme().canMirror()) {
+            throw new ContractException(name + ": metadata key '" + FLIP_TEST_KEY + "' asks for flip testing, but point scheme "
+                    + contract.scheme().name() + " has no mirror permutation; set it off with 'trainer flip-test --off'");
+        }
+        return true;
     }
 
     /**
@@ -151,7 +172,8 @@ public final class LandmarkModel implements AutoCloseable {
     /**
      * Flip test-time augmentation: each face also runs mirrored, and the two answers are averaged
      * point by point through the scheme's mirror permutation (twice the inference, a steadier and
-     * usually more accurate answer). Heatmaps and scores stay those of the unmirrored pass.
+     * usually more accurate answer). Heatmaps and scores stay those of the unmirrored pass. Starts as the
+     * model's own default ({@link #flipTestByDefault()}).
      */
     public LandmarkModel setFlipTest(boolean on) {
         if (on && !contract.scheme().canMirror()) {
@@ -163,6 +185,8 @@ public final class LandmarkModel implements AutoCloseable {
     }
 
     public boolean flipTest() { return flipTest; }
+    /** Whether the model's metadata ({@value #FLIP_TEST_KEY}) asks for flip testing when the user does not say. */
+    public boolean flipTestByDefault() { return flipTestByDefault; }
     /** The device the session actually runs on (CPU after a CUDA fallback). */
     public Device device() { return device; }
     public String source() { return source; }

@@ -228,6 +228,9 @@ class LandmarkModelTest {
             assertEquals(OutputKind.HEATMAPS, c.outputKind());
             assertEquals(112, c.inputWidth());
             assertEquals(28, c.heatmapWidth(), "maps at stride 4");
+            assertTrue(accurate.flipTestByDefault(), "accurate spends its latency budget on flip testing by default");
+            assertFalse(fast.flipTestByDefault(), "the default model runs one pass");
+            accurate.setFlipTest(false); // this test compares single passes
             assertTrue(Files.size(TestPaths.accurateModel()) > Files.size(TestPaths.fastModel()), "a wider net than the default");
             FaceBox box = new FaceBox(175, 159, 179, 176); // the portrait's landmark box, as the tracker finds it
             float[] a = accurate.predict(bgr, List.of(accurate.cropFor(box, 0f))).landmarks(0).clone();
@@ -281,5 +284,41 @@ class LandmarkModelTest {
             float faceWidth = t.cropWidth();
             assertTrue(moved > 0.01 && moved < 0.1 * faceWidth, "averaging moves points a little, not wildly: " + moved + " px");
         }
+    }
+
+    /** {@code src} with one more metadata entry, as {@code trainer flip-test} writes it. */
+    private Path withMetadata(Path src, String key, String value) throws Exception {
+        ai.onnx.proto.OnnxMl.ModelProto m = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(src));
+        Path out = tmp.resolve(src.getFileName() + "-" + value + ".onnx");
+        Files.write(out, m.toBuilder().addMetadataProps(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value))
+                .build().toByteArray());
+        return out;
+    }
+
+    @Test
+    void aModelCanAskForFlipTestingByDefaultAndTheUserCanStillTurnItOff() throws Exception {
+        Path plainFile = TestPaths.fastModel();
+        assumeTrue(Files.isRegularFile(plainFile), "models/fast.onnx not exported yet");
+        try (LandmarkModel plain = LandmarkModel.open(plainFile, RuntimeOptions.cpu(1));
+             LandmarkModel asks = LandmarkModel.open(withMetadata(plainFile, LandmarkModel.FLIP_TEST_KEY, "true"), RuntimeOptions.cpu(1));
+             Mat bgr = TestPaths.graceHopper()) {
+            assertFalse(plain.flipTestByDefault());
+            assertFalse(plain.flipTest(), "no key: off");
+            assertTrue(asks.flipTestByDefault());
+            assertTrue(asks.flipTest(), "the model's default is where it starts");
+            CropTransform t = plain.cropFor(new FaceBox(190, 200, 150, 180), 0f);
+            float[] single = plain.predict(bgr, List.of(t)).landmarks(0).clone();
+            float[] flipped = plain.setFlipTest(true).predict(bgr, List.of(t)).landmarks(0).clone();
+            assertArrayEquals(flipped, asks.predict(bgr, List.of(t)).landmarks(0).clone(), "runs exactly as setFlipTest(true)");
+            assertArrayEquals(single, asks.setFlipTest(false).predict(bgr, List.of(t)).landmarks(0).clone(), "and the user can turn it off");
+            assertTrue(asks.flipTestByDefault(), "the default is the model's, whatever the user chose");
+        }
+        try (LandmarkModel off = LandmarkModel.open(withMetadata(plainFile, LandmarkModel.FLIP_TEST_KEY, "false"), RuntimeOptions.cpu(1))) {
+            assertFalse(off.flipTest());
+        }
+        ContractException e = assertThrows(ContractException.class,
+                () -> LandmarkModel.open(withMetadata(plainFile, LandmarkModel.FLIP_TEST_KEY, "maybe"), RuntimeOptions.cpu(1)));
+        assertTrue(e.getMessage().contains(LandmarkModel.FLIP_TEST_KEY) && e.getMessage().contains("maybe")
+                && !e.getMessage().contains("\n"), e.getMessage());
     }
 }

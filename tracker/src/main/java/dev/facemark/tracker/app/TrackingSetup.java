@@ -21,10 +21,11 @@ import java.util.function.UnaryOperator;
  * @param model    a model file, or the name of one packaged from models/ ({@link PackagedModels}); null: the packaged default
  * @param detector the detector as {@link Detectors#open} spells it (yunet, haar, yunet:PATH)
  * @param runtime  ONNX Runtime threads and device
- * @param flipTest also run each face mirrored and average the two answers
+ * @param flipTest also run each face mirrored and average the two answers; null: as the model's metadata says
+ *                 ({@link LandmarkModel#flipTestByDefault()}: on for {@code accurate}, off for the others)
  * @param params   how faces are followed from frame to frame
  */
-public record TrackingSetup(String model, String detector, RuntimeOptions runtime, boolean flipTest, TrackerParams params)
+public record TrackingSetup(String model, String detector, RuntimeOptions runtime, Boolean flipTest, TrackerParams params)
         implements Serializable {
     /** The same setup with changed tracking parameters, e.g. {@code withParams(p -> p.withHeatmaps(true))}. */
     public TrackingSetup withParams(UnaryOperator<TrackerParams> change) {
@@ -36,7 +37,7 @@ public record TrackingSetup(String model, String detector, RuntimeOptions runtim
         String packaged = model == null ? PackagedModels.DEFAULT : Files.exists(Path.of(model)) ? null : PackagedModels.resource(Path.of(model));
         LandmarkModel m = packaged != null ? PackagedModels.open(packaged, runtime) : LandmarkModel.open(Path.of(model), runtime);
         try {
-            return m.setFlipTest(flipTest);
+            return flipTest == null ? m : m.setFlipTest(flipTest);
         } catch (RuntimeException e) {
             m.close();
             throw e;

@@ -20,9 +20,9 @@ public final class ModelOptions {
 
     @Mixin InferenceOptions inference = new InferenceOptions();
 
-    @Option(names = "--flip-test", description = "also run each face mirrored and average the two answers: "
-            + "twice the inference for steadier, usually more accurate points")
-    boolean flipTest;
+    @Option(names = "--flip-test", negatable = true, description = "also run each face mirrored and average the two answers: "
+            + "twice the inference for steadier, usually more accurate points (default: as the model says: on for accurate, off for the others)")
+    Boolean flipTest;
 
     @Mixin TrackingOptions tracking = new TrackingOptions();
 

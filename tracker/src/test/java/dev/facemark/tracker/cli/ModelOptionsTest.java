@@ -26,6 +26,21 @@ class ModelOptionsTest {
         }
     }
 
+    @Test
+    void flipTestingFollowsTheModelUnlessTheUserSays() {
+        assertFlip(true, "--model", "accurate");
+        assertFlip(false, "--model", "accurate", "--no-flip-test");
+        assertFlip(false, "--model", "fast");
+        assertFlip(true, "--model", "fast", "--flip-test");
+        assertFlip(false);
+    }
+
+    private static void assertFlip(boolean expected, String... args) {
+        try (LandmarkModel m = parsed(args).openModel()) {
+            assertEquals(expected, m.flipTest(), String.join(" ", args));
+        }
+    }
+
     /** Options as picocli fills them from a command line. */
     private static ModelOptions parsed(String... args) {
         ModelOptions o = new ModelOptions();

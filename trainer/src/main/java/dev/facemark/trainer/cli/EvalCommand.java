@@ -48,8 +48,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ced", description = "CED plot PNG (default: next to --json)") Path ced;
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
-    @Option(names = "--flip", description = "flip test-time augmentation: each face also runs mirrored, the answers averaged (twice the inference)")
-    boolean flip;
+    @Option(names = "--flip", negatable = true, description = "flip test-time augmentation: each face also runs mirrored, the answers averaged"
+            + " (twice the inference); default: as the model's metadata says (on for accurate)")
+    Boolean flip;
     @Option(names = "--roll", paramLabel = "DEG", defaultValue = "0",
             description = "turn every image (and its annotation) by DEG degrees, clockwise on screen, before detecting and fitting: faces of people who lean, phones held sideways (default: ${DEFAULT-VALUE})")
     double roll;
@@ -78,14 +79,16 @@ public final class EvalCommand implements Callable<Integer> {
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
         PrintStream out = System.out;
         ModelEvaluation.Outcome o;
+        boolean flipped;
         String detectorName = spec == null ? null : spec.kind();
         try (FaceDetector det = spec == null ? null : detector.open(spec);
              LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
-            m.setFlipTest(flip);
+            if (flip != null) m.setFlipTest(flip);
+            flipped = m.flipTest();
             out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%s%n", model, m.contract().architecture(),
                     m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(),
                     det == null ? "gt" : "detector (" + det.name() + ")",
-                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flip ? ", flip-averaged" : "");
+                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flipped ? ", flip-averaged" : "");
             o = ModelEvaluation.run(m, faces, det, refine, roll, every, null);
         }
         EvaluationReport r = o.report();
@@ -101,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("split", split);
             m.put("boxes", mode.name().toLowerCase());
             m.put("refine", refine);
-            m.put("flip", flip);
+            m.put("flip", flipped);
             m.put("roll_degrees", roll);
             m.put("every", every);
             if (mode == BoxMode.DETECTOR) {

@@ -226,4 +226,30 @@ class EvalCommandTest {
         assertEquals(1, wrong.exit());
         assertTrue(wrong.err().contains("300w/ and ytf/") && wrong.err().strip().lines().count() == 1, wrong.err());
     }
+
+    @Test
+    void flipTestWritesTheModelsDefaultAndEvalFollowsItUnlessTold() throws IOException {
+        Path m = tmp.resolve("flip-default.onnx");
+        Files.copy(model, m);
+        CliRunner.Result set = CliRunner.run("flip-test", "--model", m.toString(), "on");
+        assertEquals(0, set.exit(), set.err());
+        CliRunner.Result byDefault = CliRunner.run("eval", "--model", m.toString(), "--data", data.toString(), "--threads", "1");
+        assertEquals(0, byDefault.exit(), byDefault.err());
+        assertTrue(byDefault.out().contains("flip-averaged"), byDefault.out());
+        Path json = tmp.resolve("noflip.json");
+        CliRunner.Result told = CliRunner.run("eval", "--model", m.toString(), "--data", data.toString(), "--threads", "1", "--no-flip",
+                "--json", json.toString());
+        assertEquals(0, told.exit(), told.err());
+        assertTrue(!told.out().contains("flip-averaged"), told.out());
+        assertEquals(false, new ObjectMapper().readTree(json.toFile()).get("flip").asBoolean(true));
+        assertNotEquals(byDefault.out().lines().filter(l -> l.startsWith("all:")).findFirst().orElseThrow(),
+                told.out().lines().filter(l -> l.startsWith("all:")).findFirst().orElseThrow(), "two different runs");
+
+        assertEquals(0, CliRunner.run("flip-test", "--model", m.toString(), "off").exit());
+        CliRunner.Result off = CliRunner.run("eval", "--model", m.toString(), "--data", data.toString(), "--threads", "1");
+        assertTrue(!off.out().contains("flip-averaged"), off.out());
+        CliRunner.Result bad = CliRunner.run("flip-test", "--model", m.toString(), "maybe");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("on or off") && bad.err().strip().lines().count() == 1, bad.err());
+    }
 }
