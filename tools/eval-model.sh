@@ -26,6 +26,8 @@ run haar --boxes detector --detector haar --no-flip
 run yunet --boxes detector --detector yunet --no-flip  # the packaged model (models/yunet/)
 run tracking --boxes detector --detector yunet --refine 1 --no-flip
 run gt-flip --boxes gt --flip
+run haar-flip --boxes detector --detector haar --flip
+run yunet-flip --boxes detector --detector yunet --flip
 run tracking-flip --boxes detector --detector yunet --refine 1 --flip
 python3 - "$out" <<'PY'
 import json, sys, os
@@ -33,7 +35,7 @@ out = sys.argv[1]
 print("| set | boxes | faces | detector misses | NME (io) | median | NME (ip) | AUC@0.08 | FR@0.08 |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for s in ("300w-common", "ytf-test"):
-    for b in ("gt", "haar", "yunet", "tracking", "gt-flip", "tracking-flip"):
+    for b in ("gt", "haar", "yunet", "tracking", "gt-flip", "haar-flip", "yunet-flip", "tracking-flip"):
         d = json.load(open(os.path.join(out, f"{s}-{b}.json")))
         miss = d.get("detector_misses", "-")
         print(f"| {s} | {b} | {d['faces']} | {miss} | {100*d['nme']:.2f}% | {100*d['nme_median']:.2f}% | "
