@@ -18,7 +18,7 @@ public final class TrainOptions {
     String arch;
     @Option(names = "--arch-option", paramLabel = "KEY=VALUE", description = "architecture option, repeatable (unet: variant=small|medium|large; fast: head=heatmap|regress, width=0.5)")
     Map<String, String> archOptions = new LinkedHashMap<>();
-    @Option(names = "--data", split = ",", defaultValue = "300w,ytf", description = "training sets (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", split = ",", defaultValue = "300w,ytf", description = "training sets, NAME*K to see a set's faces K times an epoch, e.g. 300w*2,ytf (default: ${DEFAULT-VALUE})")
     List<String> data;
     @Option(names = "--data-root", defaultValue = "../shared/data", description = "folder holding 300w/ and ytf/ (default: ${DEFAULT-VALUE})")
     Path dataRoot;

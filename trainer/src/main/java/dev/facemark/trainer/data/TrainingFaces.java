@@ -26,15 +26,56 @@ public final class TrainingFaces {
 
     private TrainingFaces() {}
 
-    /** Loads the named training sets ("300w", "ytf") from {@code dataRoot}. */
+    /** Most times one set's training faces may be repeated in an epoch. */
+    public static final int MAX_REPEAT = 10;
+
+    /** A {@code --data} entry: a set's name and how many times its training faces are seen an epoch ("300w*2"). */
+    public record Source(String name, int repeat) {
+        public static Source parse(String spec) {
+            String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
+            int star = s.indexOf('*');
+            if (star < 0) return new Source(s, 1);
+            int k;
+            try {
+                k = Integer.parseInt(s.substring(star + 1).trim());
+            } catch (NumberFormatException e) {
+                k = -1;
+            }
+            if (k < 1 || k > MAX_REPEAT) {
+                throw new BadInputException("--data " + spec + ": write NAME*K with K from 1 to " + MAX_REPEAT + " (K = times its training faces are seen an epoch)");
+            }
+            return new Source(s.substring(0, star).trim(), k);
+        }
+    }
+
+    /** Loads the named training sets ("300w", "ytf"; a "*K" repeat is ignored here) from {@code dataRoot}. */
     public static Dataset load(Path dataRoot, List<String> names) {
         if (names.isEmpty()) throw new BadInputException("--data names no dataset; use one or more of " + KNOWN);
         Dataset all = null;
         for (String n : names) {
-            Dataset d = loadOne(dataRoot, n.trim().toLowerCase());
+            Dataset d = loadOne(dataRoot, Source.parse(n).name());
             all = all == null ? d : all.concat(all.name() + "+" + d.name(), d);
         }
         return all;
+    }
+
+    /**
+     * The training faces with each set's faces repeated as its {@code --data} entry says ("300w*2": twice an epoch),
+     * after the split, so that validation holds exactly the faces it holds without repeats.
+     */
+    public static Dataset repeated(Dataset train, Path dataRoot, List<String> names) {
+        List<FaceSample> out = new ArrayList<>(train.samples());
+        StringBuilder name = new StringBuilder(train.name());
+        for (String n : names) {
+            Source src = Source.parse(n);
+            if (src.repeat() == 1) continue;
+            java.util.Set<String> of = new java.util.HashSet<>();
+            for (FaceSample f : loadOne(dataRoot, src.name()).samples()) of.add(f.name());
+            List<FaceSample> mine = train.samples().stream().filter(f -> of.contains(f.name())).toList();
+            for (int k = 1; k < src.repeat(); k++) out.addAll(mine);
+            name.append(" ").append(src.name()).append("x").append(src.repeat());
+        }
+        return out.size() == train.size() ? train : new Dataset(name.toString(), out);
     }
 
     private static Dataset loadOne(Path dataRoot, String name) {

@@ -20,12 +20,14 @@ final class TrainingData {
     static DatasetSplit split(TrainConfig cfg, PrintStream log) {
         TrainConfig.Data d = cfg.data();
         Dataset all = TrainingFaces.limit(TrainingFaces.load(Path.of(d.root()), d.datasets()), d.maxFaces(), d.splitSeed());
-        DatasetSplit split = TrainingFaces.split(all, d.valFraction(), d.splitSeed());
+        DatasetSplit plain = TrainingFaces.split(all, d.valFraction(), d.splitSeed());
+        DatasetSplit split = new DatasetSplit(TrainingFaces.repeated(plain.train(), Path.of(d.root()), d.datasets()), plain.validation());
         if (split.train().size() < cfg.batch()) {
             throw new BadInputException("only " + split.train().size() + " training faces for batch size " + cfg.batch()
                     + ": lower --batch or raise --max-faces");
         }
-        log.printf(Locale.ROOT, "data: %s -> %d train, %d validation faces (%s)%n", all.name(), split.train().size(),
+        log.printf(Locale.ROOT, "data: %s -> %d train%s, %d validation faces (%s)%n", all.name(), split.train().size(),
+                split.train() == plain.train() ? "" : " (" + plain.train().size() + " faces, some repeated)",
                 split.validation().size(), all.problems().isEmpty() ? "no problems" : all.problems().size() + " skipped");
         return split;
     }
