@@ -126,11 +126,11 @@ public final class LandmarkModel implements AutoCloseable {
         if (value == null || value.strip().equals("false")) return false;
         if (!value.strip().equals("true")) {
             throw new ContractException(name + ": metadata key '" + FLIP_TEST_KEY + "' is " + Snippet.quote(value)
-                    + ", not true or false; set it again with 'trainer flip-test'");
+                    + ", not true or false; set it again with 'trainer flip-test --model M on|off'");
         }
         if (!contract.scheme().canMirror()) {
             throw new ContractException(name + ": metadata key '" + FLIP_TEST_KEY + "' asks for flip testing, but point scheme "
-                    + contract.scheme().name() + " has no mirror permutation; set it off with 'trainer flip-test --off'");
+                    + contract.scheme().name() + " has no mirror permutation; turn it off with 'trainer flip-test --model M off'");
         }
         return true;
     }
