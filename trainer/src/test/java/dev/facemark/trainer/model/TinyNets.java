@@ -68,9 +68,13 @@ public final class TinyNets {
         return v;
     }
 
-    /** Initialised and randomised. */
+    /**
+     * Initialised and randomised, the same net for the same seed: the initialisers draw from libtorch's generator,
+     * which is seeded here (unseeded, every JVM drew another net, so a tolerance held or failed by chance).
+     */
     public static LandmarkNet create(String name, NDManager manager, long seed) {
         LandmarkNet net = Architectures.create(name, config(name));
+        manager.getEngine().setRandomSeed((int) seed);
         net.initialize(manager);
         randomise(net, seed);
         return net;

@@ -39,6 +39,13 @@ class OnnxParityTest {
      */
     static final double SMALL_HEATMAP_REL = 3e-5;
 
+    /**
+     * Landmark agreement relative to the largest coordinate: 2.6x the worst kernel-order noise measured across
+     * ISAs (1.5e-6), about 35 float32 ulps; a doubled BN epsilon moved the small nets' heatmaps by 8.6e-5 of
+     * their size (above), 20x more.
+     */
+    static final double LANDMARK_REL = 4e-6;
+
     @TempDir Path dir;
 
     @BeforeAll
@@ -73,6 +80,7 @@ class OnnxParityTest {
     void defaultFastModelAgreesOnRealFaces() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             LandmarkNet net = dev.facemark.trainer.model.Architectures.create("fast");
+            m.getEngine().setRandomSeed(9);
             net.initialize(m);
             TinyNets.randomise(net, 9);
             Path file = dir.resolve("fast.onnx");
@@ -118,10 +126,11 @@ class OnnxParityTest {
                 maxDiff = Math.max(maxDiff, Math.abs(lmDjl[i] - lmOrt[i]));
                 maxAbs = Math.max(maxAbs, Math.abs(lmDjl[i]));
             }
-            // Regression heads (resnet18) answer up to ~140 px, where float32 resolves 1.5e-5 px: a few ulps of
-            // kernel-order noise between PyTorch and ORT already exceed 1e-4 px, so allow 1e-6 of the largest value
-            // (about 8 ulps) when that is looser. A CI run failed at 1.05e-4 px of 139 px.
-            double tol = Math.max(lmTol, 1e-6 * maxAbs);
+            // Outputs reach 50-270 px here, where float32 resolves 4e-6 to 1.5e-5 px, and the error is kernel-order
+            // noise accumulated through every layer, so it scales with the output: measured up to 1.5e-6 of the
+            // largest value (fast batch 4, resnet18 1.1e-6 on AMD EPYC; a CI machine 1.2e-6 on resnet18, which
+            // failed the former 1e-6 bound). Allow LANDMARK_REL of it when that is looser than lmTol.
+            double tol = Math.max(lmTol, LANDMARK_REL * maxAbs);
             assertTrue(maxDiff < tol, net.architecture() + " batch " + batch + ": landmark diff " + maxDiff + " > " + tol
                     + " (largest value " + maxAbs + ")");
             assertTrue(maxAbs > 0.5, "degenerate landmarks");
