@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 /**
  * Turns one annotated face into one model input plus its target points: the crop (through core's
  * {@link Cropper}, the tracker's crop), an optional mirror with the scheme's left/right permutation,
- * and photometric changes. Targets are in model-input pixels, the model's output space.
+ * photometric changes, and (when asked) occlusion and JPEG artefacts. Targets are in model-input pixels, the model's output space.
  * Not thread-safe: one per worker thread.
  */
 public final class Augmenter implements AutoCloseable {
@@ -25,6 +25,8 @@ public final class Augmenter implements AutoCloseable {
     private final int width, height;
     private final Cropper cropper = new Cropper();
     private final Photometric photometric;
+    private final Occlusion occlusion;
+    private final JpegArtifacts jpeg;
     private float[] scratch = new float[0];
 
     public Augmenter(BoxPolicy policy, AugmentConfig cfg, Normalization norm, PointScheme scheme, int width, int height) {
@@ -38,6 +40,8 @@ public final class Augmenter implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.photometric = new Photometric(cfg, norm, width, height);
+        this.occlusion = new Occlusion(cfg.occlusion(), norm, width, height);
+        this.jpeg = new JpegArtifacts(cfg.jpeg(), norm, width, height);
     }
 
     public int inputValues() { return norm.channels() * width * height; }
@@ -71,7 +75,12 @@ public final class Augmenter implements AutoCloseable {
         } else {
             System.arraycopy(scratch, 0, target, ptOff, 2 * p);
         }
-        if (train) photometric.apply(pixels, pixOff, rng);
+        if (train) {
+            // In the order a camera sees them: the occluder is in the scene, then exposure and noise, then the codec.
+            occlusion.apply(pixels, pixOff, rng);
+            photometric.apply(pixels, pixOff, rng);
+            jpeg.apply(pixels, pixOff, rng);
+        }
         return crop;
     }
 

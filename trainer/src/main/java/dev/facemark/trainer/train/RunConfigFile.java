@@ -56,7 +56,7 @@ public final class RunConfigFile {
                 new TrainConfig.Network(required(n, "arch").asText(), options, n.path("inputWidth").asInt(0),
                         n.path("inputHeight").asInt(0), n.path("channels").asInt(0)),
                 new TrainConfig.Data(datasets, required(n, "dataRoot").asText(), n.path("valFraction").asDouble(0.1), seed,
-                        n.path("maxFaces").asInt(0), n.path("augment").asBoolean(true), (float) n.path("detectorBoxes").asDouble(0), 0f),
+                        n.path("maxFaces").asInt(0), n.path("augment").asBoolean(true), (float) n.path("detectorBoxes").asDouble(0), 0f, 0f, 0f),
                 new TrainConfig.Schedule(required(n, "epochs").asInt(), required(n, "batch").asInt(), (float) required(n, "lr").asDouble(),
                         (float) n.path("warmupEpochs").asDouble(0), n.path("patience").asInt(0)),
                 new TrainConfig.Optimisation(CoordinateLoss.parse(n.path("loss").asText("l1")),

@@ -42,9 +42,11 @@ public record TrainConfig(Network network, Data data, Schedule schedule, Optimis
      * @param augment       augmentation on (false: plain test crops, for debugging)
      * @param detectorBoxes fraction of training crops cut around calibrated Haar boxes instead of landmark boxes
      * @param motionBlur    probability of a motion-blur streak on an augmented crop (absent from older configs: 0)
+     * @param occlusion     probability of an occluding patch on an augmented crop (absent from older configs: 0)
+     * @param jpeg          probability of a low-quality JPEG round trip of an augmented crop (absent from older configs: 0)
      */
     public record Data(List<String> datasets, String root, double valFraction, long splitSeed, int maxFaces, boolean augment,
-                       float detectorBoxes, float motionBlur) {
+                       float detectorBoxes, float motionBlur, float occlusion, float jpeg) {
         public Data {
             datasets = List.copyOf(datasets);
         }

@@ -110,7 +110,7 @@ public final class TrainingRun {
         log.println(KeptMemory.describe());
         Engine engine = startEngine();
         ArchConfig arch = archConfig(cfg);
-        CropSpec spec = cropSpec(arch, cfg.data().augment() ? AugmentConfig.DEFAULT.withMotionBlur(cfg.data().motionBlur()) : AugmentConfig.NONE);
+        CropSpec spec = cropSpec(arch, cfg.data().augment() ? AugmentConfig.DEFAULT.withDegradations(cfg.data().motionBlur(), cfg.data().occlusion(), cfg.data().jpeg()) : AugmentConfig.NONE);
         DatasetSplit split = TrainingData.split(cfg, log);
         LandmarkNet net;
         try {

@@ -41,7 +41,7 @@ class AugmenterTest {
                 pts[2 * DOTS[k] + 1] = Math.round(pts[2 * DOTS[k] + 1]);
             }
             AugmentConfig strong = new AugmentConfig((float) Math.toRadians(25), 0.08f, 0.15f, 0.2f, 0.5f, 0.05f,
-                    0, 0, 0, 0, 0, 0);
+                    0, 0, 0, 0, 0, 0, 0, 0);
             int mirrored = 0, trials = 24, checked = 0;
             float[] pixels = new float[W * H];
             float[] target = new float[136];

@@ -34,7 +34,7 @@ class PhotometricTest {
     @Test
     void motionBlurSpreadsADotAndKeepsItsMass() {
         int w = 32, h = 32;
-        AugmentConfig onlyMotion = new AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1f);
+        AugmentConfig onlyMotion = new AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1f, 0, 0);
         float[] img = new float[w * h];
         java.util.Arrays.fill(img, -1f); // GREY_UNIT: (pixel/255 - 0.5) / 0.5, so -1 is black and 1 white
         img[16 * w + 16] = 1f;

@@ -34,7 +34,7 @@ class ReportCommandTest {
     void pageReferencesEverySection() throws Exception {
         Path run = tmp.resolve("run");
         TrainConfig cfg = new TrainConfig(new TrainConfig.Network("nose", Map.of(), 0, 0, 1),
-                new TrainConfig.Data(List.of("300w"), TestData.requireRoot().toString(), 0.25, 3L, 10, false, 0f, 0f),
+                new TrainConfig.Data(List.of("300w"), TestData.requireRoot().toString(), 0.25, 3L, 10, false, 0f, 0f, 0f, 0f),
                 new TrainConfig.Schedule(2, 4, 1e-3f, 0f, 0),
                 new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 1e-4f, -1f, 0f),
                 new TrainConfig.Compute(1, 1, 128), 3L, false);

@@ -35,6 +35,20 @@ class TrainOptionsTest {
     }
 
     @Test
+    void occlusionAndJpegAreOffUnlessAskedAndSavedInTheConfig() {
+        var off = parse("--arch", "fast", "--out", "r").data();
+        assertEquals(0f, off.occlusion());
+        assertEquals(0f, off.jpeg());
+        var on = parse("--arch", "fast", "--out", "r", "--occlusion", "0.3", "--jpeg", "0.25").data();
+        assertEquals(0.3f, on.occlusion());
+        assertEquals(0.25f, on.jpeg());
+        for (String option : new String[] {"--occlusion", "--jpeg"}) {
+            UserException e = assertThrows(UserException.class, () -> parse("--arch", "fast", "--out", "r", option, "-0.1"));
+            assertTrue(e.getMessage().contains(option), e.getMessage());
+        }
+    }
+
+    @Test
     void weightAverageIsOffUnlessAsked() {
         assertEquals(0f, parse("--arch", "fast", "--out", "r").optimisation().emaDecay());
         assertEquals(0.999f, parse("--arch", "fast", "--out", "r", "--ema", "0.999").optimisation().emaDecay());

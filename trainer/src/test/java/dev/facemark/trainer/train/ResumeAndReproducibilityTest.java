@@ -41,7 +41,7 @@ class ResumeAndReproducibilityTest {
 
     static TrainConfig config(float emaDecay) {
         return new TrainConfig(new TrainConfig.Network("fast", Map.of(), 32, 32, 1),
-                new TrainConfig.Data(List.of("300w", "ytf"), TestData.requireRoot().toString(), 0.25, 11L, 12, true, 0f, 0f),
+                new TrainConfig.Data(List.of("300w", "ytf"), TestData.requireRoot().toString(), 0.25, 11L, 12, true, 0f, 0f, 0f, 0f),
                 new TrainConfig.Schedule(2, 4, 3e-3f, 0.5f, 0),
                 new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 1e-4f, -1f, emaDecay),
                 new TrainConfig.Compute(1, 2, 256), 11L, false);

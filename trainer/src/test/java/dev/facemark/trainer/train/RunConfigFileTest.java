@@ -27,7 +27,7 @@ class RunConfigFileTest {
 
     static TrainConfig config(long seed, long splitSeed, float emaDecay) {
         return new TrainConfig(new TrainConfig.Network("fast", Map.of("width", "0.75"), 96, 80, 1),
-                new TrainConfig.Data(List.of("300w", "ytf"), "../shared/data", 0.1, splitSeed, 0, true, 0.25f, 0f),
+                new TrainConfig.Data(List.of("300w", "ytf"), "../shared/data", 0.1, splitSeed, 0, true, 0.25f, 0f, 0f, 0f),
                 new TrainConfig.Schedule(40, 32, 7e-4f, 0.5f, 3),
                 new TrainConfig.Optimisation(CoordinateLoss.MSE, AdamVariant.ADAM, 1e-4f, -1f, emaDecay),
                 new TrainConfig.Compute(1, 2, 1500), seed, true);
@@ -87,7 +87,7 @@ class RunConfigFileTest {
         String root = TestData.requireRoot().toString();
         java.util.function.BiFunction<Long, Long, List<String>> validation = (seed, splitSeed) -> {
             TrainConfig c = new TrainConfig(new TrainConfig.Network("fast", Map.of(), 0, 0, 0),
-                    new TrainConfig.Data(List.of("300w"), root, 0.1, splitSeed, 0, false, 0f, 0f),
+                    new TrainConfig.Data(List.of("300w"), root, 0.1, splitSeed, 0, false, 0f, 0f, 0f, 0f),
                     new TrainConfig.Schedule(1, 4, 1e-3f, 0f, 0), new TrainConfig.Optimisation(CoordinateLoss.L1, AdamVariant.ADAMW, 0f, 0f, 0f),
                     new TrainConfig.Compute(1, 1, 64), seed, false);
             DatasetSplit s = TrainingData.split(c, quiet);
