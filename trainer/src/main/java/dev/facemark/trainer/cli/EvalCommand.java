@@ -54,6 +54,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--roll", paramLabel = "DEG", defaultValue = "0",
             description = "turn every image (and its annotation) by DEG degrees, clockwise on screen, before detecting and fitting: faces of people who lean, phones held sideways (default: ${DEFAULT-VALUE})")
     double roll;
+    @Option(names = "--occlude", paramLabel = "SHARE", defaultValue = "0",
+            description = "paint a flat grey patch over SHARE (0-1) of every face's ground-truth box, the same patch for every model,"
+                    + " before detecting and fitting: hands, cups, microphones; hidden points are still scored (default: ${DEFAULT-VALUE})")
+    double occlude;
     @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "evaluate every K-th face only (quick sweeps; default: ${DEFAULT-VALUE})")
     int every;
     @Option(names = "--refine", defaultValue = "0", description = "extra passes cropped from the previous pass's points, de-rotated, as the tracker does on every frame after the first (default: ${DEFAULT-VALUE})") int refine;
@@ -74,6 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (refine < 0) throw new UserException("--refine must be >= 0, got " + refine);
         if (every < 1) throw new UserException("--every must be >= 1, got " + every);
         if (!Double.isFinite(roll) || Math.abs(roll) > 180) throw new UserException("--roll must be within -180..180 degrees, got " + roll);
+        if (!(occlude >= 0 && occlude <= 1)) throw new UserException("--occlude must be a share of the face box in 0..1, got " + occlude);
         if (json != null) requireWritable(json);
         Dataset faces = EvalData.load(data, split);
         if (faces.isEmpty()) throw new UserException(data + " split '" + split + "' has no faces");
@@ -85,11 +90,12 @@ public final class EvalCommand implements Callable<Integer> {
              LandmarkModel m = LandmarkModel.open(model, RuntimeOptions.cpu(threads))) {
             if (flip != null) m.setFlipTest(flip);
             flipped = m.flipTest();
-            out.printf("evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%s%n", model, m.contract().architecture(),
+            out.printf(Locale.ROOT, "evaluating %s (%s, %dx%d) on %s: %d faces, %s boxes%s%s%s%n", model, m.contract().architecture(),
                     m.contract().inputWidth(), m.contract().inputHeight(), faces.name(), faces.size(),
                     det == null ? "gt" : "detector (" + det.name() + ")",
-                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flipped ? ", flip-averaged" : "");
-            o = ModelEvaluation.run(m, faces, det, refine, roll, every, null);
+                    refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flipped ? ", flip-averaged" : "",
+                    occlude == 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of each face box occluded", 100 * occlude));
+            o = ModelEvaluation.run(m, faces, det, refine, roll, occlude, every, null);
         }
         EvaluationReport r = o.report();
         out.println("all: " + r.summary());
@@ -106,6 +112,7 @@ public final class EvalCommand implements Callable<Integer> {
             m.put("refine", refine);
             m.put("flip", flipped);
             m.put("roll_degrees", roll);
+            m.put("occluded_share", occlude);
             m.put("every", every);
             if (mode == BoxMode.DETECTOR) {
                 m.put("detector", detectorName);

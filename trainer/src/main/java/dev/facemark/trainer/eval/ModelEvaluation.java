@@ -53,16 +53,17 @@ public final class ModelEvaluation {
      *                 calibration for {@code detector.name()}, give the crops (the tracker's first frame)
      */
     public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, IntConsumer progress) {
-        return run(model, data, detector, refine, 0, 1, progress);
+        return run(model, data, detector, refine, 0, 0, 1, progress);
     }
 
     /**
      * As above, on every {@code stride}-th face, each image (and its annotation) first turned by
      * {@code rollDegrees} (clockwise on screen) about its centre onto a canvas that holds all of it:
-     * how well faces are found and fitted when people lean or phones rotate.
+     * how well faces are found and fitted when people lean or phones rotate; then, with {@code occlusion > 0},
+     * that share of each face's box painted over ({@link Occluded}): how well hidden points are placed.
      */
-    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, double rollDegrees, int stride,
-                              IntConsumer progress) {
+    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, double rollDegrees,
+                              double occlusion, int stride, IntConsumer progress) {
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new BadInputException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
@@ -83,6 +84,7 @@ public final class ModelEvaluation {
                 truth = r.points();
             }
             FaceBox truthBox = FaceBox.ofPoints(truth);
+            if (occlusion > 0) Occluded.paint(loaded, truthBox, occlusion, i);
             try (Mat img = loaded) {
                 DetectionSeed seed = new DetectionSeed(truthBox, 0f);
                 boolean detected = true;

@@ -110,6 +110,31 @@ class EvalCommandTest {
     }
 
     @Test
+    void occludedFacesCostAccuracyTheSameWayForEveryRun() throws IOException {
+        // The shipped model on the four real faces with 40% of each face box painted over: worse than clean, still
+        // a fit (not lost), and the same patches, so the same number, on a second run.
+        Path shipped = TestData.shippedModel("fast.onnx");
+        double[] nme = new double[3];
+        String[] share = {"0", "0.4", "0.4"};
+        for (int k = 0; k < 3; k++) {
+            Path json = tmp.resolve("occ" + k + ".json");
+            CliRunner.Result r = CliRunner.run("eval", "--model", shipped.toString(), "--data", data.toString(), "--split", "common",
+                    "--occlude", share[k], "--no-flip", "--json", json.toString(), "--threads", "1");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode j = new ObjectMapper().readTree(json.toFile());
+            assertEquals(Double.parseDouble(share[k]), j.get("occluded_share").asDouble());
+            nme[k] = j.get("nme").asDouble();
+            if (k > 0) assertTrue(r.out().contains("40% of each face box occluded"), r.out());
+        }
+        assertTrue(nme[1] > nme[0] * 1.05, "occluded " + nme[1] + " vs clean " + nme[0]);
+        assertTrue(nme[1] < 0.2, "occluded faces are still fitted: " + nme[1]);
+        assertEquals(nme[1], nme[2], "the same patch on the same face every run");
+        CliRunner.Result bad = CliRunner.run("eval", "--model", shipped.toString(), "--data", data.toString(), "--occlude", "1.5");
+        assertEquals(1, bad.exit(), "a user mistake: exit 1");
+        assertTrue(bad.err().contains("--occlude") && bad.err().lines().count() == 1, bad.err());
+    }
+
+    @Test
     void yunetBoxesUseTheSharedYuNetDetectorAndItsCalibration() throws IOException {
         Path json = tmp.resolve("yunet.json");
         CliRunner.Result r = CliRunner.run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "common",
