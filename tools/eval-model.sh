@@ -6,6 +6,7 @@
 #   tracking  YuNet box, then one pass cropped from the first pass's points (what the tracker does on
 #             every frame after the first; before 2026-12-02 this column used the Haar box)
 #   *-flip    the same with flip test-time augmentation (--flip / tracker --flip-test; 2x inference)
+#   gt-occ30  gt boxes with 30% of every face box painted over (eval --occlude 0.3: the same patches for every model)
 # Every row says --flip or --no-flip, so the rows mean the same for a model that flip-tests by default
 # (trainer flip-test: accurate) and for one that does not.
 # Usage: tools/eval-model.sh models/fast.onnx [OUT_DIR]   (after mvn -DskipTests package)
@@ -29,13 +30,14 @@ run gt-flip --boxes gt --flip
 run haar-flip --boxes detector --detector haar --flip
 run yunet-flip --boxes detector --detector yunet --flip
 run tracking-flip --boxes detector --detector yunet --refine 1 --flip
+run gt-occ30 --boxes gt --no-flip --occlude 0.3
 python3 - "$out" <<'PY'
 import json, sys, os
 out = sys.argv[1]
 print("| set | boxes | faces | detector misses | NME (io) | median | NME (ip) | AUC@0.08 | FR@0.08 |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for s in ("300w-common", "ytf-test"):
-    for b in ("gt", "haar", "yunet", "tracking", "gt-flip", "haar-flip", "yunet-flip", "tracking-flip"):
+    for b in ("gt", "haar", "yunet", "tracking", "gt-flip", "haar-flip", "yunet-flip", "tracking-flip", "gt-occ30"):
         d = json.load(open(os.path.join(out, f"{s}-{b}.json")))
         miss = d.get("detector_misses", "-")
         print(f"| {s} | {b} | {d['faces']} | {miss} | {100*d['nme']:.2f}% | {100*d['nme_median']:.2f}% | "
