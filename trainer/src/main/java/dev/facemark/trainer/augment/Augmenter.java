@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 /**
  * Turns one annotated face into one model input plus its target points: the crop (through core's
  * {@link Cropper}, the tracker's crop), an optional mirror with the scheme's left/right permutation,
- * photometric changes, and (when asked) occlusion and JPEG artefacts. Targets are in model-input pixels, the model's output space.
+ * photometric changes, and (when asked) occlusion and JPEG artefacts. Targets are in model-input pixels, the
+ * model's output space.
  * Not thread-safe: one per worker thread.
  */
 public final class Augmenter implements AutoCloseable {
