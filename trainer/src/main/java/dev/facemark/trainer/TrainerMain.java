@@ -6,6 +6,7 @@ import dev.facemark.trainer.cli.CliErrors;
 import dev.facemark.trainer.cli.EvalCommand;
 import dev.facemark.trainer.cli.ExportCommand;
 import dev.facemark.trainer.cli.FlipTestCommand;
+import dev.facemark.trainer.cli.PreviewAugmentCommand;
 import dev.facemark.trainer.cli.HalfCommand;
 import dev.facemark.trainer.cli.LrSweepCommand;
 import dev.facemark.trainer.cli.ReportCommand;
@@ -20,7 +21,7 @@ import java.util.Set;
 /** {@code trainer}: train, sweep, evaluate, report on and export (float32 or float16) facial landmark models. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "facemark trainer 0.1",
         description = "Trains, evaluates and exports 68-point facial landmark models.",
-        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, CalibrateConfidenceCommand.class, FlipTestCommand.class, ExportCommand.class, HalfCommand.class})
+        subcommands = {TrainCommand.class, LrSweepCommand.class, EvalCommand.class, ReportCommand.class, CalibrateCommand.class, CalibrateConfidenceCommand.class, FlipTestCommand.class, PreviewAugmentCommand.class, ExportCommand.class, HalfCommand.class})
 public final class TrainerMain implements Runnable {
 
     /** Commands that run long enough for the allocator to matter (see {@link KeptMemory}). */
