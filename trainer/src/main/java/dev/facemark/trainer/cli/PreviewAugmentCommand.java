@@ -15,6 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Size;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -45,12 +46,7 @@ public final class PreviewAugmentCommand implements Callable<Integer> {
     String inputSize;
     @Option(names = "--channels", defaultValue = "1", description = "1 (grey, the shipped models) or 3 (default: ${DEFAULT-VALUE})")
     int channels;
-    @Option(names = "--motion-blur", defaultValue = "0", paramLabel = "P", description = "as trainer train (default: ${DEFAULT-VALUE})")
-    float motionBlur;
-    @Option(names = "--occlusion", defaultValue = "0", paramLabel = "P", description = "as trainer train (default: ${DEFAULT-VALUE})")
-    float occlusion;
-    @Option(names = "--jpeg", defaultValue = "0", paramLabel = "P", description = "as trainer train (default: ${DEFAULT-VALUE})")
-    float jpeg;
+    @Mixin DegradationOptions degradations = new DegradationOptions();
     @Option(names = "--count", defaultValue = "24", description = "crops to draw (default: ${DEFAULT-VALUE})")
     int count;
     @Option(names = "--seed", defaultValue = "1", description = "which faces and which augmentations (default: ${DEFAULT-VALUE})")
@@ -64,9 +60,7 @@ public final class PreviewAugmentCommand implements Callable<Integer> {
     public Integer call() {
         int[] wh = TrainOptions.parseSize(inputSize);
         if (channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3, got " + channels);
-        for (float p : new float[] {motionBlur, occlusion, jpeg}) {
-            if (!(p >= 0 && p <= 1)) throw new UserException("--motion-blur, --occlusion and --jpeg are probabilities in [0, 1]");
-        }
+        degradations.validate();
         if (count < 1 || count > 400) throw new UserException("--count must be 1-400, got " + count);
         if (zoom < 1 || zoom > 8) throw new UserException("--zoom must be 1-8, got " + zoom);
         if (!out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) throw new UserException("--out must be a .png file, got " + out);
@@ -74,7 +68,7 @@ public final class PreviewAugmentCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) throw new UserException("--out " + out + ": folder " + dir + " does not exist");
         Dataset faces = TrainingFaces.load(dataRoot, data);
         if (faces.isEmpty()) throw new UserException("--data " + String.join(",", data) + " under " + dataRoot + " has no training faces");
-        AugmentConfig cfg = AugmentConfig.DEFAULT.withDegradations(motionBlur, occlusion, jpeg);
+        AugmentConfig cfg = degradations.applyTo(AugmentConfig.DEFAULT);
         Normalization norm = channels == 1 ? Normalization.GREY_UNIT : Normalization.RGB_UNIT;
         int w = wh[0], h = wh[1];
         List<Mat> tiles = new ArrayList<>();
@@ -102,7 +96,7 @@ public final class PreviewAugmentCommand implements Callable<Integer> {
             tiles.forEach(Mat::close);
         }
         System.out.printf("wrote %s: %d training crops of %dx%d (%s), occlusion %.2f, jpeg %.2f, motion blur %.2f%n",
-                out, count, w, h, channels == 1 ? "grey" : "colour", occlusion, jpeg, motionBlur);
+                out, count, w, h, channels == 1 ? "grey" : "colour", degradations.occlusion, degradations.jpeg, degradations.motionBlur);
         return 0;
     }
 

@@ -5,6 +5,7 @@ import dev.facemark.trainer.train.CoordinateLoss;
 import dev.facemark.trainer.train.Distillation;
 import dev.facemark.trainer.train.GradientGuard;
 import dev.facemark.trainer.train.TrainConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -44,15 +45,7 @@ public final class TrainOptions {
     @Option(names = "--cache-mb", defaultValue = "1500", description = "decoded image cache, MiB") int cacheMb;
     @Option(names = "--detector-boxes", defaultValue = "0", description = "fraction of training crops around calibrated Haar boxes (the tracker's first frame); 0 = none")
     float detectorBoxes;
-    @Option(names = "--motion-blur", defaultValue = "0", paramLabel = "P", description = "probability of a motion-blur streak"
-            + " (3-11 input pixels, any direction) on a training crop; 0 = none (default: ${DEFAULT-VALUE}; 0.2 did not help fast, docs/TRAINING.md)")
-    float motionBlur;
-    @Option(names = "--occlusion", defaultValue = "0", paramLabel = "P", description = "probability of one occluding patch (4-25% of"
-            + " the crop, flat grey or noise) on a training crop; 0 = none (default: ${DEFAULT-VALUE})")
-    float occlusion;
-    @Option(names = "--jpeg", defaultValue = "0", paramLabel = "P", description = "probability of a JPEG round trip at quality"
-            + " 15-60 of a training crop; 0 = none (default: ${DEFAULT-VALUE})")
-    float jpeg;
+    @Mixin DegradationOptions degradations = new DegradationOptions();
     @Option(names = "--clip-grad", defaultValue = "-1", paramLabel = "NORM",
             description = "clip the global gradient norm to NORM; 0 = off; default: auto (" + GradientGuard.AUTO_COORDINATE_NORM
                     + " for coordinate regression, off for heatmap heads). Steps with a non-finite loss or gradient are skipped either way")
@@ -94,9 +87,7 @@ public final class TrainOptions {
         CoordinateLoss lossFn = parsed("--loss", () -> CoordinateLoss.parse(loss));
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("--channels must be 1 or 3");
         if (!(detectorBoxes >= 0 && detectorBoxes <= 1)) throw new UserException("--detector-boxes must be in [0, 1]");
-        if (!(motionBlur >= 0 && motionBlur <= 1)) throw new UserException("--motion-blur must be in [0, 1]");
-        if (!(occlusion >= 0 && occlusion <= 1)) throw new UserException("--occlusion must be in [0, 1]");
-        if (!(jpeg >= 0 && jpeg <= 1)) throw new UserException("--jpeg must be in [0, 1]");
+        degradations.validate();
         if (!(ema >= 0 && ema < 1)) throw new UserException("--ema must be in [0, 1) (e.g. 0.999; 0 = off), got " + ema);
         if (!(heatmapKl >= 0)) throw new UserException("--heatmap-kl must be >= 0 (0 = off), got " + heatmapKl);
         if (!(heatmapSigma > 0)) throw new UserException("--heatmap-sigma must be > 0, got " + heatmapSigma);
@@ -112,7 +103,7 @@ public final class TrainOptions {
         return new TrainConfig(
                 new TrainConfig.Network(arch, archOptions, wh[0], wh[1], channels),
                 new TrainConfig.Data(data, dataRoot.toString(), valFraction, valSeed != null ? valSeed : seed, maxFaces, !noAugment, detectorBoxes,
-                        motionBlur, occlusion, jpeg),
+                        degradations.motionBlur, degradations.occlusion, degradations.jpeg),
                 new TrainConfig.Schedule(epochs, batch, lr, warmup, patience),
                 new TrainConfig.Optimisation(lossFn, adam, wd, clipGrad, ema, heatmapKl, heatmapSigma, distillation),
                 new TrainConfig.Compute(threads, workers, cacheMb),
