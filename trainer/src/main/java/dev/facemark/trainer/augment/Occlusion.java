@@ -30,10 +30,10 @@ public final class Occlusion {
     public void apply(float[] chw, int off, SplittableRandom rng) {
         if (p <= 0 || rng.nextDouble() >= p) return;
         double area = (MIN_AREA + rng.nextDouble() * (MAX_AREA - MIN_AREA)) * width * height;
-        double aspect = Math.exp((rng.nextDouble() * 2 - 1) * Math.log(2));
-        int w = (int) Math.min(width, Math.max(1, Math.round(Math.sqrt(area * aspect))));
-        int h = (int) Math.min(height, Math.max(1, Math.round(Math.sqrt(area / aspect))));
-        int x0 = rng.nextInt(width - w + 1), y0 = rng.nextInt(height - h + 1);
+        Patch patch = Patch.inside(0, 0, width, height, area, rng);
+        int x0 = (int) Math.round(patch.x()), y0 = (int) Math.round(patch.y());
+        int w = (int) Math.max(1, Math.min(width - x0, Math.round(patch.w())));
+        int h = (int) Math.max(1, Math.min(height - y0, Math.round(patch.h())));
         boolean flat = rng.nextBoolean();
         float grey = (float) rng.nextDouble();
         int n = width * height;

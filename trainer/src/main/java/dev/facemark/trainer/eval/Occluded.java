@@ -1,6 +1,7 @@
 package dev.facemark.trainer.eval;
 
 import dev.facemark.core.geom.FaceBox;
+import dev.facemark.trainer.augment.Patch;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -24,12 +25,9 @@ final class Occluded {
     static int[] patch(FaceBox box, double share, long index) {
         if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("occluded share must be in (0, 1], got " + share);
         SplittableRandom rng = new SplittableRandom(0x0cc1dedL ^ index);
-        double area = share * box.w() * box.h();
-        double aspect = Math.exp((rng.nextDouble() * 2 - 1) * Math.log(2));
-        double w = Math.min(box.w(), Math.sqrt(area * aspect)), h = Math.min(box.h(), area / w);
-        double x = box.x() + rng.nextDouble() * (box.w() - w), y = box.y() + rng.nextDouble() * (box.h() - h);
+        Patch p = Patch.inside(box.x(), box.y(), box.w(), box.h(), share * box.w() * box.h(), rng);
         int grey = 40 + rng.nextInt(176);
-        return new int[] {(int) Math.round(x), (int) Math.round(y), (int) Math.max(1, Math.round(w)), (int) Math.max(1, Math.round(h)), grey};
+        return new int[] {(int) Math.round(p.x()), (int) Math.round(p.y()), (int) Math.max(1, Math.round(p.w())), (int) Math.max(1, Math.round(p.h())), grey};
     }
 
     /** Paints face {@code index}'s patch into {@code image} (8-bit, any channel count) in place. */
