@@ -89,5 +89,6 @@ public final class Augmenter implements AutoCloseable {
     public void close() {
         cropper.close();
         photometric.close();
+        jpeg.close();
     }
 }

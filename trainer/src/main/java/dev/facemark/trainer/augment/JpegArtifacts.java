@@ -20,9 +20,9 @@ import java.util.SplittableRandom;
  * quality drawn from {@link #MIN_QUALITY}-{@link #MAX_QUALITY} (8x8 blocking, ringing at edges, lost fine texture:
  * what webcams, streams and archived video hand the tracker). The JDK's own codec, so no native buffers to manage.
  * Works on the normalised CHW crop; grey crops are coded as grey, three-channel ones in colour.
- * Not thread-safe (one writer): one per worker.
+ * Not thread-safe (one codec): one per worker; {@link #close()} releases the encoder.
  */
-public final class JpegArtifacts {
+public final class JpegArtifacts implements AutoCloseable {
     /** JPEG quality range, as in libjpeg's 1-100 scale. */
     public static final int MIN_QUALITY = 15, MAX_QUALITY = 60;
 
@@ -31,6 +31,9 @@ public final class JpegArtifacts {
     private final int width, height;
     private final BufferedImage image;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Made on first use (never when off) and kept: looking up and disposing a writer per crop cost more than coding it. */
+    private ImageWriter writer;
+    private ImageWriteParam param;
 
     public JpegArtifacts(float p, Normalization norm, int width, int height) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("JPEG probability must be in [0, 1], got " + p);
@@ -64,11 +67,13 @@ public final class JpegArtifacts {
     }
 
     private BufferedImage roundTrip(float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        if (writer == null) {
+            writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        }
         try {
             bytes.reset();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
@@ -81,8 +86,12 @@ public final class JpegArtifacts {
             return decoded;
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG round trip in memory failed", e);
-        } finally {
-            writer.dispose();
         }
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) writer.dispose();
+        writer = null;
     }
 }
