@@ -1,5 +1,6 @@
 package dev.facemark.trainer.cli;
 
+import dev.facemark.trainer.data.TrainingFaces;
 import dev.facemark.trainer.train.AdamVariant;
 import dev.facemark.trainer.train.CoordinateLoss;
 import dev.facemark.trainer.train.Distillation;
@@ -31,12 +32,12 @@ public final class TrainOptions {
     @Option(names = "--wd", defaultValue = "1e-4", description = "weight decay") float wd;
     @Option(names = "--input-size", description = "N or WxH (default: the architecture's)") String inputSize;
     @Option(names = "--channels", defaultValue = "0", description = "1 (grey) or 3 (RGB); default: the architecture's") int channels;
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the initial weights, batch order and augmentation"
+    @Option(names = "--seed", defaultValue = "" + TrainingFaces.DEFAULT_SPLIT_SEED, description = "seed of the initial weights, batch order and augmentation"
             + " (and of the validation split unless --val-seed is given)") long seed;
     @Option(names = "--val-seed", paramLabel = "SEED", description = "seed of the validation split (and of --max-faces' subset): keep it"
             + " when --seed changes so that validation NMEs of the runs compare (default: --seed)") Long valSeed;
     @Option(names = "--out", required = true, description = "run folder") Path out;
-    @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
+    @Option(names = "--val-fraction", defaultValue = "" + TrainingFaces.DEFAULT_VAL_FRACTION) double valFraction;
     @Option(names = "--max-faces", defaultValue = "0", description = "use at most N faces (tiny runs); 0 = all") int maxFaces;
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads") int threads;
     @Option(names = "--workers", defaultValue = "2", description = "data pipeline threads") int workers;

@@ -28,6 +28,12 @@ public final class TrainingFaces {
 
     /** Most times one set's training faces may be repeated in an epoch. */
     public static final int MAX_REPEAT = 10;
+    /**
+     * The validation split every run in the ledger holds out ({@code trainer train}'s defaults for {@code --val-fraction}
+     * and {@code --seed}), which {@code trainer eval --split val} reproduces.
+     */
+    public static final double DEFAULT_VAL_FRACTION = 0.1;
+    public static final long DEFAULT_SPLIT_SEED = 42L;
 
     /** A {@code --data} entry: a set's name and how many times its training faces are seen an epoch ("300w*2"). */
     public record Source(String name, int repeat) {

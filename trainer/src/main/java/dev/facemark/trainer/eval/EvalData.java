@@ -21,9 +21,6 @@ import java.nio.file.Path;
  */
 public final class EvalData {
     public static final String VAL = "val";
-    /** {@code trainer train}'s defaults ({@code --val-fraction}, {@code --seed}), which every run in the ledger used. */
-    public static final double VAL_FRACTION = 0.1;
-    public static final long VAL_SEED = 42L;
 
     private EvalData() {}
 
@@ -37,7 +34,7 @@ public final class EvalData {
                         + folder);
             }
             Dataset all = TrainingFaces.load(folder, TrainingFaces.KNOWN);
-            return TrainingFaces.split(all, VAL_FRACTION, VAL_SEED).validation();
+            return TrainingFaces.split(all, TrainingFaces.DEFAULT_VAL_FRACTION, TrainingFaces.DEFAULT_SPLIT_SEED).validation();
         }
         try {
             if (Files.isRegularFile(folder.resolve(split + ".csv"))) {

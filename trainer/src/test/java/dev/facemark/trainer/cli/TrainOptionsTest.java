@@ -1,5 +1,6 @@
 package dev.facemark.trainer.cli;
 
+import dev.facemark.trainer.data.TrainingFaces;
 import dev.facemark.trainer.train.AdamVariant;
 import dev.facemark.trainer.train.CoordinateLoss;
 import dev.facemark.trainer.train.TrainConfig;
@@ -24,6 +25,15 @@ class TrainOptionsTest {
         TrainConfig kept = parse("--arch", "fast", "--out", "r", "--seed", "43", "--val-seed", "42");
         assertEquals(43, kept.seed());
         assertEquals(42, kept.data().splitSeed());
+    }
+
+    @Test
+    void theDefaultRunHoldsOutTheValidationSplitThatEvalScores() {
+        TrainConfig d = parse("--arch", "fast", "--out", "r");
+        assertEquals(TrainingFaces.DEFAULT_VAL_FRACTION, d.data().valFraction());
+        assertEquals(TrainingFaces.DEFAULT_SPLIT_SEED, d.data().splitSeed());
+        assertEquals(0.1, d.data().valFraction(), "the ledger's runs all held out 10%");
+        assertEquals(42, d.data().splitSeed(), "the ledger's runs all split with seed 42");
     }
 
     @Test
