@@ -95,7 +95,7 @@ public final class EvalCommand implements Callable<Integer> {
                     det == null ? "gt" : "detector (" + det.name() + ")",
                     refine == 0 ? "" : ", " + refine + " tracking-mode refinement pass(es)", flipped ? ", flip-averaged" : "",
                     occlude == 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of each face box occluded", 100 * occlude));
-            o = ModelEvaluation.run(m, faces, det, refine, roll, occlude, every, null);
+            o = ModelEvaluation.run(m, faces, new ModelEvaluation.Protocol(det, refine, roll, occlude, every), null);
         }
         EvaluationReport r = o.report();
         out.println("all: " + r.summary());

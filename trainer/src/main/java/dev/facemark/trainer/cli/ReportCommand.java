@@ -6,7 +6,6 @@ import dev.facemark.core.metrics.EvaluationReport;
 import dev.facemark.core.model.OutputKind;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.core.runtime.RuntimeOptions;
-import dev.facemark.trainer.eval.BoxMode;
 import dev.facemark.trainer.eval.EvalData;
 import dev.facemark.trainer.eval.FaceResult;
 import dev.facemark.trainer.eval.ModelEvaluation;
@@ -105,7 +104,7 @@ public final class ReportCommand implements Callable<Integer> {
     private void predictions(HtmlReport html, Path m, Dataset faces) throws IOException {
         ModelEvaluation.Outcome o;
         try (LandmarkModel lm = LandmarkModel.open(m, RuntimeOptions.cpu(2))) {
-            o = ModelEvaluation.run(lm, faces, BoxMode.GT, null);
+            o = ModelEvaluation.run(lm, faces, ModelEvaluation.Protocol.GT, null);
         }
         EvaluationReport r = o.report();
         html.section("Predictions: " + m.getFileName(), faces.name() + ", " + r.summary()

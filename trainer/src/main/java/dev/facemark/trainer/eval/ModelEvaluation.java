@@ -4,7 +4,6 @@ import dev.facemark.core.data.Dataset;
 import dev.facemark.core.data.FaceSample;
 import dev.facemark.core.data.ImageLoader;
 import dev.facemark.core.detect.DetectionSeed;
-import dev.facemark.core.detect.Detectors;
 import dev.facemark.core.detect.FaceDetector;
 import dev.facemark.core.geom.CropTransform;
 import dev.facemark.core.geom.DetectorCalibration;
@@ -32,38 +31,27 @@ public final class ModelEvaluation {
 
     private ModelEvaluation() {}
 
-    public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, IntConsumer progress) {
-        return run(model, data, boxes, 0, progress);
+    /**
+     * How each face is presented to the model.
+     *
+     * @param detector    null for ground-truth boxes; else its detections, mapped through the model's calibration for
+     *                    {@code detector.name()}, give the crops (the tracker's first frame)
+     * @param refine      extra passes in the tracker's tracking mode: each crop comes from the previous pass's points
+     *                    (tight box, de-rotated along the eye line), as the tracker crops every frame after the first
+     * @param rollDegrees each image (and its annotation) first turned clockwise on screen about its centre onto a
+     *                    canvas that holds all of it: how well faces are found and fitted when people lean
+     * @param occlusion   then that share of each face's box painted over ({@link Occluded}); 0 = none
+     * @param stride      every {@code stride}-th face only
+     */
+    public record Protocol(FaceDetector detector, int refine, double rollDegrees, double occlusion, int stride) {
+        /** Ground-truth boxes, one pass, as annotated, every face. */
+        public static final Protocol GT = new Protocol(null, 0, 0, 0, 1);
     }
 
-    /**
-     * @param refine extra passes in the tracker's tracking mode: each crop comes from the previous
-     *               pass's points (tight box, de-rotated along the eye line), as the tracker crops every
-     *               frame after the first; 0 = the box protocol alone
-     */
-    public static Outcome run(LandmarkModel model, Dataset data, BoxMode boxes, int refine, IntConsumer progress) {
-        if (boxes == BoxMode.GT) return run(model, data, (FaceDetector) null, refine, progress);
-        try (FaceDetector haar = Detectors.open(Detectors.HAAR)) {
-            return run(model, data, haar, refine, progress);
-        }
-    }
-
-    /**
-     * @param detector null for ground-truth boxes; else its detections, mapped through the model's
-     *                 calibration for {@code detector.name()}, give the crops (the tracker's first frame)
-     */
-    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, IntConsumer progress) {
-        return run(model, data, detector, refine, 0, 0, 1, progress);
-    }
-
-    /**
-     * As above, on every {@code stride}-th face, each image (and its annotation) first turned by
-     * {@code rollDegrees} (clockwise on screen) about its centre onto a canvas that holds all of it:
-     * how well faces are found and fitted when people lean or phones rotate; then, with {@code occlusion > 0},
-     * that share of each face's box painted over ({@link Occluded}): how well hidden points are placed.
-     */
-    public static Outcome run(LandmarkModel model, Dataset data, FaceDetector detector, int refine, double rollDegrees,
-                              double occlusion, int stride, IntConsumer progress) {
+    public static Outcome run(LandmarkModel model, Dataset data, Protocol protocol, IntConsumer progress) {
+        FaceDetector detector = protocol.detector();
+        int refine = protocol.refine(), stride = protocol.stride();
+        double rollDegrees = protocol.rollDegrees(), occlusion = protocol.occlusion();
         ModelContract c = model.contract();
         if (c.scheme() != PointScheme.IBUG_68) {
             throw new BadInputException(model.source() + " predicts " + c.scheme() + "; evaluation needs a 68-point (ibug68) model");
