@@ -107,6 +107,18 @@ public final class FixtureModels {
         return write(file, g, withMetadata ? c : null);
     }
 
+    /** A copy of the model {@code src} at {@code out} with one more metadata entry (e.g. a shipped model's flip-test default). */
+    public static Path withMetadata(Path src, Path out, String key, String value) {
+        try {
+            OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(src));
+            Files.write(out, m.toBuilder().addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value))
+                    .build().toByteArray());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path regressor(Path file, ModelContract c) {
         return regressor(file, c, c.inputWidth(), true, -1);
     }

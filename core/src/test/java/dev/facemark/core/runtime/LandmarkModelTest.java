@@ -287,12 +287,8 @@ class LandmarkModelTest {
     }
 
     /** {@code src} with one more metadata entry, as {@code trainer flip-test} writes it. */
-    private Path withMetadata(Path src, String key, String value) throws Exception {
-        ai.onnx.proto.OnnxMl.ModelProto m = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(src));
-        Path out = tmp.resolve(src.getFileName() + "-" + value + ".onnx");
-        Files.write(out, m.toBuilder().addMetadataProps(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value))
-                .build().toByteArray());
-        return out;
+    private Path withMetadata(Path src, String key, String value) {
+        return FixtureModels.withMetadata(src, tmp.resolve(src.getFileName() + "-" + value + ".onnx"), key, value);
     }
 
     @Test

@@ -1,9 +1,14 @@
 package dev.facemark.tracker.cli;
 
+import dev.facemark.core.TestPaths;
+import dev.facemark.core.runtime.FixtureModels;
 import dev.facemark.core.runtime.LandmarkModel;
 import dev.facemark.tracker.app.UserError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,9 +32,11 @@ class ModelOptionsTest {
     }
 
     @Test
-    void flipTestingFollowsTheModelUnlessTheUserSays() {
-        assertFlip(true, "--model", "accurate");
-        assertFlip(false, "--model", "accurate", "--no-flip-test");
+    void flipTestingFollowsTheModelUnlessTheUserSays(@TempDir Path tmp) {
+        String asks = FixtureModels.withMetadata(TestPaths.fastModel(), tmp.resolve("flipped.onnx"), LandmarkModel.FLIP_TEST_KEY, "true")
+                .toString();
+        assertFlip(true, "--model", asks);
+        assertFlip(false, "--model", asks, "--no-flip-test");
         assertFlip(false, "--model", "fast");
         assertFlip(true, "--model", "fast", "--flip-test");
         assertFlip(false);
