@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * @param detector the detector as {@link Detectors#open} spells it (yunet, haar, yunet:PATH)
  * @param runtime  ONNX Runtime threads and device
  * @param flipTest also run each face mirrored and average the two answers; null: as the model's metadata says
- *                 ({@link LandmarkModel#flipTestByDefault()}: on for {@code accurate}, off for the others)
+ *                 ({@link LandmarkModel#flipTestByDefault()}: off for the shipped models, on for one marked with {@code trainer flip-test})
  * @param params   how faces are followed from frame to frame
  */
 public record TrackingSetup(String model, String detector, RuntimeOptions runtime, Boolean flipTest, TrackerParams params)

@@ -21,7 +21,7 @@ public final class ModelOptions {
     @Mixin InferenceOptions inference = new InferenceOptions();
 
     @Option(names = "--flip-test", negatable = true, description = "also run each face mirrored and average the two answers: "
-            + "twice the inference for steadier, usually more accurate points (default: as the model says: on for accurate, off for the others)")
+            + "twice the inference for steadier, usually more accurate points (default: as the model says; off for the shipped models)")
     Boolean flipTest;
 
     @Mixin TrackingOptions tracking = new TrackingOptions();

@@ -49,7 +49,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--predictions", description = "per-face CSV: name, subset, nme, detected, predicted and true points") Path predictions;
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads") int threads;
     @Option(names = "--flip", negatable = true, description = "flip test-time augmentation: each face also runs mirrored, the answers averaged"
-            + " (twice the inference); default: as the model's metadata says (on for accurate)")
+            + " (twice the inference); default: as the model's metadata says (off for the shipped models)")
     Boolean flip;
     @Option(names = "--roll", paramLabel = "DEG", defaultValue = "0",
             description = "turn every image (and its annotation) by DEG degrees, clockwise on screen, before detecting and fitting: faces of people who lean, phones held sideways (default: ${DEFAULT-VALUE})")

@@ -66,7 +66,7 @@ public final class TrainOptions {
             + " size): it labels every augmented training crop, and the student also learns its points (and maps, --distill-maps)")
     Path teacher;
     @Option(names = "--teacher-option", paramLabel = "KEY=VALUE", description = "the teacher's architecture option, repeatable"
-            + " (e.g. width=1.5 for models/accurate.onnx)")
+            + " (e.g. width=2.0 for models/accurate.onnx)")
     Map<String, String> teacherOptions = new LinkedHashMap<>();
     @Option(names = "--distill", defaultValue = "1", paramLabel = "W", description = "weight of the coordinate loss against the"
             + " teacher's points (the loss against the annotation keeps weight 1; default: ${DEFAULT-VALUE})")
